@@ -1,0 +1,42 @@
+package shanzhi.gateway.sources;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.proxy.listener.ProxyExecutionListener;
+
+/**
+ * Counts the SQL statements sent to each department's store. The benchmark reports statements
+ * per request from it, and tests prove with it that batching bounds statements by query shape.
+ */
+public class StatementCounter {
+    private final Map<Department, AtomicLong> counts = new EnumMap<>(Department.class);
+
+    public StatementCounter() {
+        for (Department department : Department.values()) {
+            counts.put(department, new AtomicLong());
+        }
+    }
+
+    public long count(Department department) {
+        return counts.get(department).get();
+    }
+
+    public Map<Department, Long> snapshot() {
+        Map<Department, Long> copy = new EnumMap<>(Department.class);
+        counts.forEach((department, count) -> copy.put(department, count.get()));
+        return copy;
+    }
+
+    ProxyExecutionListener listenerFor(Department department) {
+        AtomicLong count = counts.get(department);
+        return new ProxyExecutionListener() {
+            @Override
+            public void beforeQuery(QueryExecutionInfo execInfo) {
+                count.incrementAndGet();
+            }
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package shanzhi.api;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Follows references that cross stores: "ids per owner" read from one store become "rows per
+ * owner" with one statement to the store that holds the rows, keeping each owner's order.
+ * Ids the other store does not know are dropped: the stores are separate and may disagree.
+ */
+public final class Links {
+    private Links() {
+    }
+
+    public static <K, I, V> Mono<Map<K, List<V>>> resolve(Mono<Map<K, List<I>>> idsByOwner,
+                                                           Function<Collection<I>, Flux<V>> fetch,
+                                                           Function<V, I> idOf) {
+        return idsByOwner.flatMap(links -> {
+            List<I> ids = links.values().stream().flatMap(Collection::stream).distinct().toList();
+            if (ids.isEmpty()) {
+                return Mono.just(Map.<K, List<V>>of());
+            }
+            return fetch.apply(ids).collectMap(idOf, Function.identity()).map(found -> {
+                Map<K, List<V>> result = new HashMap<>();
+                links.forEach((owner, ownerIds) -> result.put(owner,
+                        ownerIds.stream().map(found::get).filter(Objects::nonNull).toList()));
+                return result;
+            });
+        });
+    }
+}

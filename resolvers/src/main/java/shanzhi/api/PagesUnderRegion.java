@@ -1,0 +1,38 @@
+package shanzhi.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+import org.dataloader.MappedBatchLoader;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Base of the loaders behind "a page of X under each of these regions". Keys that share the
+ * filter and page arguments go to the store as one statement over the array of region codes.
+ *
+ * @param <F> the field's filter arguments (a record, or null for none)
+ * @param <T> the row type
+ */
+public abstract class PagesUnderRegion<F, T> implements MappedBatchLoader<PagesUnderRegion.Key<F>, Page<T>> {
+
+    public record Key<F>(String regionCode, F filter, PageArgs page) {
+    }
+
+    private record Args<F>(F filter, PageArgs page) {
+    }
+
+    protected abstract Mono<Map<String, Page<T>>> pages(List<String> regionCodes, F filter, PageArgs page);
+
+    @Override
+    public CompletionStage<Map<Key<F>, Page<T>>> load(Set<Key<F>> keys) {
+        return Batches.<Key<F>, Args<F>, Page<T>>byGroup(keys, key -> new Args<>(key.filter(), key.page()),
+                (args, group) -> pages(group.stream().map(Key::regionCode).toList(), args.filter(), args.page())
+                        .map(found -> group.stream().collect(Collectors.toMap(key -> key,
+                                key -> found.getOrDefault(key.regionCode(), Page.empty())))))
+                .toFuture();
+    }
+}

@@ -1,0 +1,73 @@
+package shanzhi.grid;
+
+import java.util.List;
+
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsMutation;
+import com.netflix.graphql.dgs.InputArgument;
+
+import reactor.core.publisher.Mono;
+import shanzhi.api.BadUserInput;
+import shanzhi.api.Ids;
+import shanzhi.api.MutationInput;
+import shanzhi.api.RegionCode;
+import shanzhi.people.PeopleRepository;
+import shanzhi.schema.types.GridEventStatus;
+import shanzhi.schema.types.RegionLevel;
+import shanzhi.schema.types.ReportGridEventInput;
+
+@DgsComponent
+public class GridEventMutations {
+    private final GridEventRepository events;
+    private final RegionRepository regions;
+    private final GridWorkerRepository workers;
+    private final PeopleRepository people;
+
+    public GridEventMutations(GridEventRepository events, RegionRepository regions, GridWorkerRepository workers,
+                              PeopleRepository people) {
+        this.events = events;
+        this.regions = regions;
+        this.workers = workers;
+        this.people = people;
+    }
+
+    /**
+     * A retry (same key) is answered from the first call's event before any validation, so a
+     * client that lost the first answer always gets it back; a new key is validated in full
+     * before anything is written.
+     */
+    @DgsMutation
+    public Mono<GridEventRow> reportGridEvent(@InputArgument ReportGridEventInput input) {
+        String key = MutationInput.idempotencyKey(input.getIdempotencyKey());
+        String description = MutationInput.text("description", input.getDescription());
+        String cell = RegionCode.requireLevel(input.getCellCode(), RegionLevel.CELL);
+        long reporterId = Ids.parse(input.getReporterId(), "reporter");
+        List<Long> personIds = Ids.parseAll(input.getPersonIds(), "person");
+        return events.findByIdempotencyKey(key).switchIfEmpty(Mono.defer(() ->
+                MutationInput.requireCell(regions, cell)
+                        .then(workers.findByIds(List.of(reporterId)).hasElements())
+                        .flatMap(known -> known ? Mono.empty()
+                                : Mono.error(new BadUserInput("Unknown reporter: no grid worker with id " + reporterId)))
+                        .then(MutationInput.requirePersons(people, personIds))
+                        .then(events.insert(key, input.getCategory(), description, cell, reporterId, personIds))
+                        .switchIfEmpty(Mono.defer(() -> events.findByIdempotencyKey(key)))));
+    }
+
+    @DgsMutation
+    public Mono<GridEventRow> advanceGridEvent(@InputArgument String id, @InputArgument GridEventStatus to,
+                                               @InputArgument String note) {
+        long eventId = Ids.parse(id, "grid event");
+        if (to.ordinal() == 0) {
+            throw new BadUserInput("Cannot move a grid event to " + to + ": it is the initial status");
+        }
+        GridEventStatus from = GridEventStatus.values()[to.ordinal() - 1];
+        return events.advance(eventId, from, to, note).switchIfEmpty(Mono.defer(() ->
+                events.findByIds(List.of(eventId)).next()
+                        .switchIfEmpty(Mono.error(new BadUserInput("No grid event with id " + eventId)))
+                        .flatMap(current -> Mono.error(new BadUserInput("Cannot move grid event " + eventId
+                                + " from " + current.status() + " to " + to + ": only "
+                                + (current.status().ordinal() + 1 < GridEventStatus.values().length
+                                ? GridEventStatus.values()[current.status().ordinal() + 1] : "nothing")
+                                + " may follow " + current.status())))));
+    }
+}

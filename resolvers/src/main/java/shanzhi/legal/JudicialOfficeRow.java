@@ -1,0 +1,4 @@
+package shanzhi.legal;
+
+public record JudicialOfficeRow(long id, String name, String townCode) {
+}

@@ -1,0 +1,121 @@
+package shanzhi.legal;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsData;
+import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
+import com.netflix.graphql.dgs.DgsQuery;
+import com.netflix.graphql.dgs.InputArgument;
+
+import shanzhi.api.Connection;
+import shanzhi.api.ConnectionUnderRegion;
+import shanzhi.api.Cursor;
+import shanzhi.api.Ids;
+import shanzhi.api.PageArgs;
+import shanzhi.api.RegionCode;
+import shanzhi.grid.RegionLoader;
+import shanzhi.grid.RegionRow;
+import shanzhi.people.PersonRow;
+import shanzhi.schema.types.DisputeStatus;
+import shanzhi.schema.types.RegionLevel;
+
+/** Every field whose data the legal store holds, wherever it sits in the schema. */
+@DgsComponent
+public class LegalFields {
+
+    @DgsQuery
+    public CompletableFuture<DisputeRow> dispute(@InputArgument String id, DgsDataFetchingEnvironment env) {
+        DataLoader<Long, DisputeRow> loader = env.getDataLoader(DisputeLoader.NAME);
+        return loader.load(Ids.parse(id, "dispute"));
+    }
+
+    @DgsData(parentType = "Region", field = "legalAdviser")
+    public CompletableFuture<LegalAdviserRow> legalAdviser(DgsDataFetchingEnvironment env) {
+        RegionRow region = env.getSource();
+        if (region.level() != RegionLevel.VILLAGE) {
+            return CompletableFuture.completedFuture(null);
+        }
+        DataLoader<String, LegalAdviserRow> loader = env.getDataLoader(AdviserOfVillageLoader.NAME);
+        return loader.load(region.code());
+    }
+
+    @DgsData(parentType = "Region", field = "judicialOffice")
+    public CompletableFuture<JudicialOfficeRow> judicialOffice(DgsDataFetchingEnvironment env) {
+        RegionRow region = env.getSource();
+        if (region.level() != RegionLevel.TOWN) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return officeOfTown(env, region.code());
+    }
+
+    @DgsData(parentType = "Region", field = "disputes")
+    public CompletableFuture<Connection<DisputeRow>> regionDisputes(@InputArgument DisputeStatus status,
+                                                                   DgsDataFetchingEnvironment env) {
+        RegionRow region = env.getSource();
+        return disputesUnder(env, region.code(), status);
+    }
+
+    @DgsData(parentType = "JudicialOffice", field = "disputes")
+    public CompletableFuture<Connection<DisputeRow>> officeDisputes(@InputArgument DisputeStatus status,
+                                                                   DgsDataFetchingEnvironment env) {
+        JudicialOfficeRow office = env.getSource();
+        return disputesUnder(env, office.townCode(), status);
+    }
+
+    @DgsData(parentType = "JudicialOffice", field = "town")
+    public CompletableFuture<RegionRow> officeTown(DgsDataFetchingEnvironment env) {
+        JudicialOfficeRow office = env.getSource();
+        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
+        return loader.load(office.townCode());
+    }
+
+    @DgsData(parentType = "LegalAdviser", field = "villages")
+    public CompletableFuture<List<RegionRow>> adviserVillages(DgsDataFetchingEnvironment env) {
+        LegalAdviserRow adviser = env.getSource();
+        DataLoader<Long, List<RegionRow>> loader = env.getDataLoader(AdviserVillagesLoader.NAME);
+        return loader.load(adviser.id()).thenApply(found -> found == null ? List.of() : found);
+    }
+
+    @DgsData(parentType = "Dispute", field = "region")
+    public CompletableFuture<RegionRow> disputeRegion(DgsDataFetchingEnvironment env) {
+        DisputeRow dispute = env.getSource();
+        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
+        return loader.load(dispute.cellCode());
+    }
+
+    @DgsData(parentType = "Dispute", field = "parties")
+    public CompletableFuture<List<PersonRow>> disputeParties(DgsDataFetchingEnvironment env) {
+        DisputeRow dispute = env.getSource();
+        DataLoader<Long, List<PersonRow>> loader = env.getDataLoader(DisputePartiesLoader.NAME);
+        return loader.load(dispute.id()).thenApply(found -> found == null ? List.of() : found);
+    }
+
+    @DgsData(parentType = "Dispute", field = "judicialOffice")
+    public CompletableFuture<JudicialOfficeRow> disputeOffice(DgsDataFetchingEnvironment env) {
+        DisputeRow dispute = env.getSource();
+        return officeOfTown(env, RegionCode.townOf(dispute.cellCode()));
+    }
+
+    @DgsData(parentType = "Person", field = "disputes")
+    public CompletableFuture<List<DisputeRow>> personDisputes(DgsDataFetchingEnvironment env) {
+        PersonRow person = env.getSource();
+        DataLoader<Long, List<DisputeRow>> loader = env.getDataLoader(PersonDisputesLoader.NAME);
+        return loader.load(person.id()).thenApply(found -> found == null ? List.of() : found);
+    }
+
+    private static CompletableFuture<JudicialOfficeRow> officeOfTown(DgsDataFetchingEnvironment env, String townCode) {
+        DataLoader<String, JudicialOfficeRow> loader = env.getDataLoader(JudicialOfficeOfTownLoader.NAME);
+        return loader.load(townCode);
+    }
+
+    private static CompletableFuture<Connection<DisputeRow>> disputesUnder(DgsDataFetchingEnvironment env,
+                                                                          String regionCode, DisputeStatus status) {
+        return ConnectionUnderRegion.load(env, DisputesUnderLoader.NAME, DisputeCountLoader.NAME, regionCode, status,
+                PageArgs.of(env.getArguments()),
+                (DisputeRow dispute) -> Cursor.ofTime(dispute.reportedAt().toInstant(), dispute.id()));
+    }
+}

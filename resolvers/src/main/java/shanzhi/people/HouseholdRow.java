@@ -1,0 +1,4 @@
+package shanzhi.people;
+
+public record HouseholdRow(long id, String address, String cellCode) {
+}

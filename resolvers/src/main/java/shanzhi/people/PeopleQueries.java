@@ -1,0 +1,45 @@
+package shanzhi.people;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
+import com.netflix.graphql.dgs.DgsQuery;
+import com.netflix.graphql.dgs.InputArgument;
+
+import reactor.core.publisher.Mono;
+import shanzhi.api.Connection;
+import shanzhi.api.Ids;
+import shanzhi.api.PageArgs;
+import shanzhi.api.RegionCode;
+import shanzhi.schema.types.PersonFilter;
+
+@DgsComponent
+public class PeopleQueries {
+    private final PeopleRepository people;
+
+    public PeopleQueries(PeopleRepository people) {
+        this.people = people;
+    }
+
+    @DgsQuery
+    public CompletableFuture<PersonRow> person(@InputArgument String id, DgsDataFetchingEnvironment env) {
+        DataLoader<Long, PersonRow> loader = env.getDataLoader(PersonLoader.NAME);
+        return loader.load(Ids.parse(id, "person"));
+    }
+
+    @DgsQuery
+    public Mono<PersonRow> personByIdNumber(@InputArgument String idNumber) {
+        return people.findByIdNumber(IdNumber.requireValid(idNumber));
+    }
+
+    @DgsQuery
+    public CompletableFuture<Connection<PersonRow>> people(@InputArgument String under,
+                                                          @InputArgument PersonFilter filter,
+                                                          DgsDataFetchingEnvironment env) {
+        return Residents.page(env, RegionCode.requireValid(under), PersonCriteria.of(filter),
+                PageArgs.of(env.getArguments()));
+    }
+}

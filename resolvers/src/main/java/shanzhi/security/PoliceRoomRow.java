@@ -1,0 +1,4 @@
+package shanzhi.security;
+
+public record PoliceRoomRow(long id, String name, long stationId, String villageCode) {
+}

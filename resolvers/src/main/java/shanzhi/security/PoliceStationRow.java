@@ -1,0 +1,4 @@
+package shanzhi.security;
+
+public record PoliceStationRow(long id, String name, String townCode) {
+}

@@ -1,0 +1,143 @@
+package shanzhi.security;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsData;
+import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
+import com.netflix.graphql.dgs.DgsQuery;
+import com.netflix.graphql.dgs.InputArgument;
+
+import shanzhi.api.BadUserInput;
+import shanzhi.api.Connection;
+import shanzhi.api.ConnectionUnderRegion;
+import shanzhi.api.Cursor;
+import shanzhi.api.Ids;
+import shanzhi.api.PageArgs;
+import shanzhi.api.RegionCode;
+import shanzhi.grid.RegionLoader;
+import shanzhi.grid.RegionRow;
+import shanzhi.people.PersonRow;
+import shanzhi.schema.types.IncidentCategory;
+import shanzhi.schema.types.RegionLevel;
+
+/** Every field whose data the security store holds, wherever it sits in the schema. */
+@DgsComponent
+public class SecurityFields {
+    private static final int FIRST_YEAR = 1949;
+    private static final int LAST_YEAR = 2100;
+
+    @DgsQuery
+    public CompletableFuture<IncidentRow> incident(@InputArgument String id, DgsDataFetchingEnvironment env) {
+        DataLoader<Long, IncidentRow> loader = env.getDataLoader(IncidentLoader.NAME);
+        return loader.load(Ids.parse(id, "incident"));
+    }
+
+    @DgsData(parentType = "Region", field = "policeStation")
+    public CompletableFuture<PoliceStationRow> regionStation(DgsDataFetchingEnvironment env) {
+        RegionRow region = env.getSource();
+        if (region.level() != RegionLevel.TOWN) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return stationOfTown(env, region.code());
+    }
+
+    @DgsData(parentType = "Region", field = "policeRoom")
+    public CompletableFuture<PoliceRoomRow> regionRoom(DgsDataFetchingEnvironment env) {
+        RegionRow region = env.getSource();
+        if (region.level() != RegionLevel.VILLAGE) {
+            return CompletableFuture.completedFuture(null);
+        }
+        DataLoader<String, PoliceRoomRow> loader = env.getDataLoader(PoliceRoomOfVillageLoader.NAME);
+        return loader.load(region.code());
+    }
+
+    @DgsData(parentType = "Region", field = "incidents")
+    public CompletableFuture<Connection<IncidentRow>> regionIncidents(@InputArgument IncidentCategory category,
+                                                                     @InputArgument LocalDate from,
+                                                                     @InputArgument LocalDate to,
+                                                                     DgsDataFetchingEnvironment env) {
+        RegionRow region = env.getSource();
+        return ConnectionUnderRegion.load(env, IncidentsUnderLoader.NAME, IncidentCountLoader.NAME, region.code(),
+                new IncidentFilter(category, from, to), PageArgs.of(env.getArguments()),
+                (IncidentRow incident) -> Cursor.ofTime(incident.occurredAt().toInstant(), incident.id()));
+    }
+
+    @DgsData(parentType = "Region", field = "incidentStats")
+    public CompletableFuture<List<IncidentStatRow>> regionStats(@InputArgument Integer year,
+                                                               DgsDataFetchingEnvironment env) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new BadUserInput("year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", got " + year);
+        }
+        RegionRow region = env.getSource();
+        DataLoader<IncidentStatsLoader.Key, List<IncidentStatRow>> loader = env.getDataLoader(IncidentStatsLoader.NAME);
+        return loader.load(new IncidentStatsLoader.Key(region.code(), year));
+    }
+
+    @DgsData(parentType = "Incident", field = "region")
+    public CompletableFuture<RegionRow> incidentRegion(DgsDataFetchingEnvironment env) {
+        IncidentRow incident = env.getSource();
+        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
+        return loader.load(incident.cellCode());
+    }
+
+    @DgsData(parentType = "Incident", field = "persons")
+    public CompletableFuture<List<PersonRow>> incidentPersons(DgsDataFetchingEnvironment env) {
+        IncidentRow incident = env.getSource();
+        DataLoader<Long, List<PersonRow>> loader = env.getDataLoader(IncidentPersonsLoader.NAME);
+        return loader.load(incident.id()).thenApply(found -> found == null ? List.of() : found);
+    }
+
+    @DgsData(parentType = "Incident", field = "policeStation")
+    public CompletableFuture<PoliceStationRow> incidentStation(DgsDataFetchingEnvironment env) {
+        IncidentRow incident = env.getSource();
+        return stationOfTown(env, RegionCode.townOf(incident.cellCode()));
+    }
+
+    @DgsData(parentType = "PoliceStation", field = "town")
+    public CompletableFuture<RegionRow> stationTown(DgsDataFetchingEnvironment env) {
+        PoliceStationRow station = env.getSource();
+        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
+        return loader.load(station.townCode());
+    }
+
+    @DgsData(parentType = "PoliceStation", field = "rooms")
+    public CompletableFuture<List<PoliceRoomRow>> stationRooms(DgsDataFetchingEnvironment env) {
+        PoliceStationRow station = env.getSource();
+        DataLoader<Long, List<PoliceRoomRow>> loader = env.getDataLoader(StationRoomsLoader.NAME);
+        return loader.load(station.id()).thenApply(found -> found == null ? List.of() : found);
+    }
+
+    @DgsData(parentType = "PoliceRoom", field = "station")
+    public CompletableFuture<PoliceStationRow> roomStation(DgsDataFetchingEnvironment env) {
+        PoliceRoomRow room = env.getSource();
+        DataLoader<Long, PoliceStationRow> loader = env.getDataLoader(PoliceStationLoader.NAME);
+        return loader.load(room.stationId());
+    }
+
+    @DgsData(parentType = "PoliceRoom", field = "village")
+    public CompletableFuture<RegionRow> roomVillage(DgsDataFetchingEnvironment env) {
+        PoliceRoomRow room = env.getSource();
+        if (room.villageCode() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
+        return loader.load(room.villageCode());
+    }
+
+    @DgsData(parentType = "Person", field = "incidents")
+    public CompletableFuture<List<IncidentRow>> personIncidents(DgsDataFetchingEnvironment env) {
+        PersonRow person = env.getSource();
+        DataLoader<Long, List<IncidentRow>> loader = env.getDataLoader(PersonIncidentsLoader.NAME);
+        return loader.load(person.id()).thenApply(found -> found == null ? List.of() : found);
+    }
+
+    private static CompletableFuture<PoliceStationRow> stationOfTown(DgsDataFetchingEnvironment env, String townCode) {
+        DataLoader<String, PoliceStationRow> loader = env.getDataLoader(PoliceStationOfTownLoader.NAME);
+        return loader.load(townCode);
+    }
+}
