@@ -9,7 +9,6 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 
 /**
@@ -30,47 +29,46 @@ public class SourcesConfiguration {
     }
 
     @Bean(destroyMethod = "dispose")
-    ConnectionPool peoplePool(DepartmentStores stores, SourcesProperties sources, StatementCounter counter) {
-        return pool(Department.PEOPLE, stores, sources, counter);
+    ConnectionPool peoplePool(DepartmentStores stores, SourcesProperties sources) {
+        return pool(Department.PEOPLE, stores, sources);
     }
 
     @Bean(destroyMethod = "dispose")
-    ConnectionPool gridPool(DepartmentStores stores, SourcesProperties sources, StatementCounter counter) {
-        return pool(Department.GRID, stores, sources, counter);
+    ConnectionPool gridPool(DepartmentStores stores, SourcesProperties sources) {
+        return pool(Department.GRID, stores, sources);
     }
 
     @Bean(destroyMethod = "dispose")
-    ConnectionPool legalPool(DepartmentStores stores, SourcesProperties sources, StatementCounter counter) {
-        return pool(Department.LEGAL, stores, sources, counter);
+    ConnectionPool legalPool(DepartmentStores stores, SourcesProperties sources) {
+        return pool(Department.LEGAL, stores, sources);
     }
 
     @Bean(destroyMethod = "dispose")
-    ConnectionPool securityPool(DepartmentStores stores, SourcesProperties sources, StatementCounter counter) {
-        return pool(Department.SECURITY, stores, sources, counter);
+    ConnectionPool securityPool(DepartmentStores stores, SourcesProperties sources) {
+        return pool(Department.SECURITY, stores, sources);
     }
 
     @Bean
-    DatabaseClient peopleDatabase(@Qualifier("peoplePool") ConnectionPool pool) {
-        return DatabaseClient.create(pool);
+    DatabaseClient peopleDatabase(@Qualifier("peoplePool") ConnectionPool pool, StatementCounter counter) {
+        return DatabaseClient.create(counter.counting(Department.PEOPLE, pool));
     }
 
     @Bean
-    DatabaseClient gridDatabase(@Qualifier("gridPool") ConnectionPool pool) {
-        return DatabaseClient.create(pool);
+    DatabaseClient gridDatabase(@Qualifier("gridPool") ConnectionPool pool, StatementCounter counter) {
+        return DatabaseClient.create(counter.counting(Department.GRID, pool));
     }
 
     @Bean
-    DatabaseClient legalDatabase(@Qualifier("legalPool") ConnectionPool pool) {
-        return DatabaseClient.create(pool);
+    DatabaseClient legalDatabase(@Qualifier("legalPool") ConnectionPool pool, StatementCounter counter) {
+        return DatabaseClient.create(counter.counting(Department.LEGAL, pool));
     }
 
     @Bean
-    DatabaseClient securityDatabase(@Qualifier("securityPool") ConnectionPool pool) {
-        return DatabaseClient.create(pool);
+    DatabaseClient securityDatabase(@Qualifier("securityPool") ConnectionPool pool, StatementCounter counter) {
+        return DatabaseClient.create(counter.counting(Department.SECURITY, pool));
     }
 
-    private static ConnectionPool pool(Department department, DepartmentStores stores, SourcesProperties sources,
-                                       StatementCounter counter) {
+    private static ConnectionPool pool(Department department, DepartmentStores stores, SourcesProperties sources) {
         Endpoint endpoint = stores.endpoint(department);
         SourcesProperties.Pool settings = sources.of(department).getPool();
         ConnectionFactory postgres = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
@@ -78,10 +76,7 @@ public class SourcesConfiguration {
                 .username(endpoint.username()).password(endpoint.password())
                 .applicationName("shanzhi-" + department.key())
                 .build());
-        ConnectionFactory counted = ProxyConnectionFactory.builder(postgres)
-                .listener(counter.listenerFor(department))
-                .build();
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(counted)
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(postgres)
                 .name(department.key())
                 .initialSize(settings.getInitialSize())
                 .maxSize(settings.getMaxSize())

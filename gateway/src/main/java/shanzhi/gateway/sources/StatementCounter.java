@@ -4,8 +4,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import io.r2dbc.spi.ConnectionFactory;
 
 /**
  * Counts the SQL statements sent to each department's store. The benchmark reports statements
@@ -30,13 +32,19 @@ public class StatementCounter {
         return copy;
     }
 
-    ProxyExecutionListener listenerFor(Department department) {
+    /**
+     * Wraps the department's pool (not the raw connections), so that the pool's own validation
+     * queries are not counted: only statements the gateway sends.
+     */
+    ConnectionFactory counting(Department department, ConnectionFactory pool) {
         AtomicLong count = counts.get(department);
-        return new ProxyExecutionListener() {
-            @Override
-            public void beforeQuery(QueryExecutionInfo execInfo) {
-                count.incrementAndGet();
-            }
-        };
+        return ProxyConnectionFactory.builder(pool)
+                .listener(new ProxyExecutionListener() {
+                    @Override
+                    public void beforeQuery(QueryExecutionInfo execInfo) {
+                        count.incrementAndGet();
+                    }
+                })
+                .build();
     }
 }

@@ -1,0 +1,38 @@
+package shanzhi.gateway;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import shanzhi.gateway.sources.DatabaseProvisioner;
+import shanzhi.gateway.sources.Department;
+import shanzhi.gateway.sources.Endpoint;
+
+/** Points every department at its fresh test database and loads the demo district there. */
+@TestConfiguration(proxyBeanMethods = false)
+public class GatewayTestConfiguration {
+    public static final double TEST_SCALE = 0.05;
+
+    public static class Databases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestDatabases databases = TestDatabases.get();
+            Map<String, Object> properties = new HashMap<>();
+            for (Department department : Department.values()) {
+                String prefix = "shanzhi.sources." + department.key() + ".";
+                properties.put(prefix + "url", databases.url(department));
+                properties.put(prefix + "username", databases.user());
+                properties.put(prefix + "password", databases.password());
+                DatabaseProvisioner.createIfMissing(
+                        Endpoint.parse(databases.url(department), databases.user(), databases.password()));
+            }
+            properties.put("shanzhi.demo.enabled", "true");
+            properties.put("shanzhi.demo.scale", String.valueOf(TEST_SCALE));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-databases", properties));
+        }
+    }
+}

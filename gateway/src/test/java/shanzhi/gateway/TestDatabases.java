@@ -1,0 +1,96 @@
+package shanzhi.gateway;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.DriverManager;
+import java.util.UUID;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import shanzhi.gateway.sources.Department;
+import shanzhi.gateway.sources.EmbeddedPostgresServer;
+import shanzhi.gateway.sources.Endpoint;
+
+/**
+ * The real PostgreSQL the tests run against, chosen once per test JVM: the local server on
+ * 127.0.0.1:5432 when it answers, else a Testcontainers container when Docker is there, else
+ * the embedded server. Each run gets its own four databases, dropped when the JVM exits.
+ */
+public final class TestDatabases {
+    private static TestDatabases instance;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final String prefix = "shanzhi_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+    private TestDatabases(String host, int port, String user, String password) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    public static synchronized TestDatabases get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::dropAll));
+        }
+        return instance;
+    }
+
+    private static TestDatabases start() {
+        if (answers("127.0.0.1", 5432)) {
+            return new TestDatabases("127.0.0.1", 5432, "postgres", "");
+        }
+        if (DockerClientFactory.instance().isDockerAvailable()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:15");
+            container.start();
+            return new TestDatabases(container.getHost(), container.getMappedPort(5432), container.getUsername(),
+                    container.getPassword());
+        }
+        Endpoint embedded = EmbeddedPostgresServer.start(0).endpoint("postgres");
+        return new TestDatabases(embedded.host(), embedded.port(), embedded.username(), embedded.password());
+    }
+
+    public String url(Department department) {
+        return "postgresql://" + host + ":" + port + "/" + database(department);
+    }
+
+    public String database(Department department) {
+        return prefix + "_" + department.key();
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String jdbcUrl(Department department) {
+        return "jdbc:" + url(department);
+    }
+
+    private void dropAll() {
+        try (var connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
+                user, password); var statement = connection.createStatement()) {
+            for (Department department : Department.values()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database(department) + " WITH (FORCE)");
+            }
+        } catch (Exception e) {
+            System.err.println("Could not drop test databases " + prefix + "_*: " + e.getMessage());
+        }
+    }
+
+    private static boolean answers(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
