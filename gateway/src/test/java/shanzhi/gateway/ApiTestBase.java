@@ -1,11 +1,15 @@
 package shanzhi.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -52,5 +56,38 @@ public abstract class ApiTestBase {
         Map<Department, Long> sent = new java.util.EnumMap<>(Department.class);
         after.forEach((department, count) -> sent.put(department, count - before.get(department)));
         return sent;
+    }
+
+    /** Variables for a document; unlike Map.of, values may be null. Arguments: name, value, name, value... */
+    protected static Map<String, Object> vars(Object... namesAndValues) {
+        Map<String, Object> variables = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variables.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return variables;
+    }
+
+    /**
+     * Asserts that the response has exactly one error, that it is BAD_USER_INPUT at {@code path}
+     * and that its message contains each of {@code messageParts}; marks the errors as expected.
+     */
+    protected static void assertBadUserInput(GraphQlTester.Response response, String path, String... messageParts) {
+        response.errors().satisfy(errors -> {
+            assertThat(errors).as("errors").hasSize(1);
+            assertBadUserInputError(errors.get(0), path, messageParts);
+        });
+    }
+
+    protected static void assertBadUserInputError(ResponseError error, String path, String... messageParts) {
+        assertThat(error.getExtensions()).as("extensions of %s", error).containsEntry("code", "BAD_USER_INPUT");
+        assertThat(error.getPath()).as("path of %s", error).isEqualTo(path);
+        for (String part : messageParts) {
+            assertThat(error.getMessage()).as("message of %s", error).containsIgnoringCase(part);
+        }
+    }
+
+    /** A fresh idempotency key, so that mutation tests are independent and repeatable. */
+    protected static String newKey() {
+        return java.util.UUID.randomUUID().toString();
     }
 }

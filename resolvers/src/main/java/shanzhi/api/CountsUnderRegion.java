@@ -16,14 +16,14 @@ public abstract class CountsUnderRegion<F> implements MappedBatchLoader<CountsUn
     public record Key<F>(String regionCode, F filter) {
     }
 
-    private record Args<F>(F filter) {
+    private record Args<F>(F filter, int level) {
     }
 
     protected abstract Mono<Map<String, Integer>> counts(List<String> regionCodes, F filter);
 
     @Override
     public CompletionStage<Map<Key<F>, Integer>> load(Set<Key<F>> keys) {
-        return Batches.<Key<F>, Args<F>, Integer>byGroup(keys, key -> new Args<>(key.filter()),
+        return Batches.<Key<F>, Args<F>, Integer>byGroup(keys, key -> new Args<>(key.filter(), key.regionCode().length()),
                 (args, group) -> counts(group.stream().map(Key::regionCode).toList(), args.filter())
                         .map(found -> group.stream().collect(Collectors.toMap(key -> key,
                                 key -> found.getOrDefault(key.regionCode(), 0)))))

@@ -27,8 +27,6 @@ import shanzhi.schema.types.Residency;
 public class PeopleRepository {
     private static final String COLUMNS = "p.id, p.name, p.id_number, p.gender, p.birth_date, p.phone, p.residency, "
             + "p.party_member, p.tags, p.household_id, p.cell_code";
-    /** Cells under the region code `r.code` of an unnest()ed batch (see RegionCode). */
-    private static final String UNDER_REGION = "p.cell_code >= r.code AND p.cell_code < r.code || ':'";
 
     private final DatabaseClient db;
 
@@ -75,7 +73,7 @@ public class PeopleRepository {
                 .bind("codes", codes.toArray(String[]::new))
                 .bind("limit", page.fetchSize());
         String sql = "SELECT r.code AS scope, " + COLUMNS + " FROM unnest(CAST(:codes AS text[])) AS r(code) "
-                + "CROSS JOIN LATERAL (SELECT * FROM person p WHERE " + UNDER_REGION + where.sql()
+                + "CROSS JOIN LATERAL (SELECT * FROM person p WHERE " + underRegion(codes) + where.sql()
                 + " ORDER BY p.id LIMIT :limit) p ORDER BY r.code, p.id";
         return Page.byRegion(where.applyTo(db.sql(sql))
                 .map((row, meta) -> Map.entry(row.get("scope", String.class), person(row))).all(), page);
@@ -84,7 +82,7 @@ public class PeopleRepository {
     /** Number of residents under each region code matching the criteria; counted, not loaded. */
     public Mono<Map<String, Integer>> countUnder(Collection<String> codes, PersonCriteria criteria) {
         var where = criteria.where().bind("codes", codes.toArray(String[]::new));
-        String sql = "SELECT r.code AS scope, (SELECT count(*) FROM person p WHERE " + UNDER_REGION + where.sql()
+        String sql = "SELECT r.code AS scope, (SELECT count(*) FROM person p WHERE " + underRegion(codes) + where.sql()
                 + ") AS n FROM unnest(CAST(:codes AS text[])) AS r(code)";
         return where.applyTo(db.sql(sql))
                 .map((row, meta) -> Map.entry(row.get("scope", String.class), row.get("n", Long.class).intValue()))
@@ -99,6 +97,20 @@ public class PeopleRepository {
                 .map((row, meta) -> row.get("id", Long.class))
                 .all()
                 .collectList();
+    }
+
+    /**
+     * Residents under the region `r.code` of an unnest()ed batch, written so that the index of
+     * the batch's level (see V2__people_region_paths.sql) serves it. A batch holds codes of one
+     * length (PagesUnderRegion groups by level), and the length is a validated level, not input.
+     */
+    private static String underRegion(Collection<String> codes) {
+        int length = codes.iterator().next().length();
+        return switch (length) {
+            case 9, 12, 14 -> "left(p.cell_code, " + length + ") = r.code";
+            case 17 -> "p.cell_code = r.code";
+            default -> "p.cell_code >= r.code AND p.cell_code < r.code || ':'";
+        };
     }
 
     private static PersonRow person(Row row) {
