@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import shanzhi.api.Role;
+import shanzhi.gateway.security.DemoTokenIssuer;
 import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.sources.StatementCounter;
 
@@ -29,15 +32,30 @@ public abstract class ApiTestBase {
     @Autowired
     protected StatementCounter statements;
 
+    @Autowired
+    protected DemoTokenIssuer tokens;
+
+    /** A client acting as a district administrator (sees everything, unmasked). */
     protected HttpGraphQlTester graphQl;
 
     @BeforeEach
     void client() {
-        WebTestClient client = WebTestClient.bindToServer()
+        graphQl = as(List.of(Role.DISTRICT_ADMIN), DISTRICT, null);
+    }
+
+    /** A GraphQL client over HTTP carrying a freshly signed token for these roles and scope. */
+    protected HttpGraphQlTester as(List<Role> roles, String region, Long workerId) {
+        String token = tokens.issue("test-" + roles.get(0).name().toLowerCase() + "-" + region, roles, region, workerId,
+                "api-tests", Duration.ofMinutes(10));
+        return HttpGraphQlTester.create(http()).mutate().header("Authorization", "Bearer " + token).build();
+    }
+
+    /** A plain HTTP client to the gateway's /graphql endpoint, without any token. */
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .responseTimeout(Duration.ofSeconds(60))
                 .build();
-        graphQl = HttpGraphQlTester.create(client);
     }
 
     protected GraphQlTester.Response query(String document) {

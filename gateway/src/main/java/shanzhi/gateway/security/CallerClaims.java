@@ -1,0 +1,76 @@
+package shanzhi.gateway.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import shanzhi.api.BadUserInput;
+import shanzhi.api.Caller;
+import shanzhi.api.Role;
+import shanzhi.api.Scope;
+
+/**
+ * The claims Shanzhi reads from a verified token: sub, roles, region (the scope), client
+ * (azp or client_id) and worker_id for grid workers. A token without a usable role or region
+ * is refused (401): a caller must never end up with an undefined scope.
+ */
+public final class CallerClaims {
+    public static final String ROLES = "roles";
+    public static final String REGION = "region";
+    public static final String WORKER_ID = "worker_id";
+    public static final String CLIENT = "azp";
+
+    private CallerClaims() {
+    }
+
+    public static Caller caller(Jwt jwt) {
+        Set<Role> roles = roles(jwt);
+        Object worker = jwt.getClaims().get(WORKER_ID);
+        String client = jwt.getClaimAsString(CLIENT) != null ? jwt.getClaimAsString(CLIENT) : jwt.getClaimAsString("client_id");
+        return new Caller(jwt.getSubject(), roles, new Scope(jwt.getClaimAsString(REGION)), client == null ? "unknown" : client,
+                worker == null ? null : Long.valueOf(worker.toString()));
+    }
+
+    /** Token validator: the Shanzhi claims are present and well formed. */
+    public static OAuth2TokenValidatorResult validate(Jwt jwt) {
+        try {
+            if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+                return invalid("the token has no subject");
+            }
+            if (roles(jwt).isEmpty()) {
+                return invalid("the token names no known role");
+            }
+            new Scope(jwt.getClaimAsString(REGION));
+            Object worker = jwt.getClaims().get(WORKER_ID);
+            if (worker != null) {
+                Long.valueOf(worker.toString());
+            }
+            return OAuth2TokenValidatorResult.success();
+        } catch (BadUserInput | IllegalArgumentException e) {
+            return invalid("the token's region or worker_id is malformed");
+        }
+    }
+
+    private static Set<Role> roles(Jwt jwt) {
+        Object claim = jwt.getClaims().get(ROLES);
+        Collection<?> names = claim instanceof Collection<?> list ? list : claim == null ? List.of() : List.of(claim);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object name : names) {
+            for (Role role : Role.values()) {
+                if (role.name().equals(String.valueOf(name))) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static OAuth2TokenValidatorResult invalid(String why) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", why, null));
+    }
+}

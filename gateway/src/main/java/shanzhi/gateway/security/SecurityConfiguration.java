@@ -1,0 +1,68 @@
+package shanzhi.gateway.security;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Every GraphQL request carries a bearer JWT; no token, a bad signature, a wrong issuer or
+ * audience, an expired token or missing Shanzhi claims is HTTP 401 before any data is read.
+ * GraphiQL's page itself is public (it holds no data); the queries it sends are not.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/demo/token").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { }))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DemoTokenIssuer> demoIssuer) {
+        DemoTokenIssuer demo = demoIssuer.getIfAvailable();
+        NimbusReactiveJwtDecoder decoder;
+        String issuer;
+        if (properties.getIssuerUri() != null) {
+            decoder = (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(properties.getIssuerUri());
+            issuer = properties.getIssuerUri();
+        } else if (properties.getJwkSetUri() != null) {
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
+            issuer = properties.getIssuer();
+        } else if (demo != null) {
+            decoder = NimbusReactiveJwtDecoder.withPublicKey(demo.publicKey()).build();
+            issuer = DemoTokenIssuer.ISSUER;
+        } else {
+            throw new IllegalStateException("No token issuer configured: set shanzhi.security.jwt.issuer-uri or "
+                    + "shanzhi.security.jwt.jwk-set-uri (or run the demo profile)");
+        }
+        OAuth2TokenValidator<Jwt> timestampsAndIssuer = issuer == null ? JwtValidators.createDefault()
+                : JwtValidators.createDefaultWithIssuer(issuer);
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
+                aud -> aud != null && aud.contains(properties.getAudience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestampsAndIssuer, audience,
+                CallerClaims::validate));
+        return decoder;
+    }
+}
