@@ -3,11 +3,12 @@ package shanzhi.api;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import org.dataloader.DataLoader;
-
 import graphql.schema.DataFetchingEnvironment;
 
-/** Builds a connection field from a {@link PagesUnderRegion} and a {@link CountsUnderRegion} loader. */
+/**
+ * Builds a connection field from a {@link PagesUnderRegion} and a {@link CountsUnderRegion} loader,
+ * limited to the caller's scope.
+ */
 public final class ConnectionUnderRegion {
     private ConnectionUnderRegion() {
     }
@@ -15,10 +16,18 @@ public final class ConnectionUnderRegion {
     public static <F, T> CompletableFuture<Connection<T>> load(DataFetchingEnvironment env, String pagesLoader,
                                                                String countsLoader, String regionCode, F filter,
                                                                PageArgs page, Function<T, String> cursorOf) {
-        DataLoader<PagesUnderRegion.Key<F>, Page<T>> pages = env.getDataLoader(pagesLoader);
-        DataLoader<CountsUnderRegion.Key<F>, Integer> counts = env.getDataLoader(countsLoader);
-        return pages.load(new PagesUnderRegion.Key<>(regionCode, filter, page))
+        // The caller sees only the part of the region under their scope: narrowing the region
+        // code puts the scope into the same index range as the region, so pages and counts agree.
+        var visible = Caller.of(env).scope().narrow(regionCode);
+        if (visible.isEmpty()) {
+            return CompletableFuture.completedFuture(Connection.of(Page.<T>empty(), page, cursorOf,
+                    () -> CompletableFuture.completedFuture(0)));
+        }
+        String code = visible.get();
+        return ScopedBatchLoader.<PagesUnderRegion.Key<F>, Page<T>>load(env, pagesLoader,
+                        new PagesUnderRegion.Key<>(code, filter, page))
                 .thenApply(rows -> Connection.of(rows, page, cursorOf,
-                        () -> counts.load(new CountsUnderRegion.Key<>(regionCode, filter))));
+                        () -> ScopedBatchLoader.<CountsUnderRegion.Key<F>, Integer>load(env, countsLoader,
+                                new CountsUnderRegion.Key<>(code, filter))));
     }
 }

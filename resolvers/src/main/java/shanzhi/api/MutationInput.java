@@ -24,6 +24,20 @@ public final class MutationInput {
         return key;
     }
 
+    /** A grid worker reports as themselves: the reporter must be the worker the token names. */
+    public static void requireSelfAsGridWorker(Caller caller, long reporterId) {
+        boolean onlyGridWorker = caller.has(Role.GRID_WORKER)
+                && !caller.hasAnyRole(java.util.EnumSet.of(Role.TOWN_OFFICER, Role.DISTRICT_ADMIN));
+        if (onlyGridWorker && (caller.workerId() == null || caller.workerId() != reporterId)) {
+            throw new Forbidden("A grid worker reports as themselves: reporterId must be " + caller.workerId());
+        }
+    }
+
+    /** The key names a record this caller cannot see: someone else's key, not a retry. */
+    public static BadUserInput keyTaken(String key) {
+        return new BadUserInput("idempotencyKey '" + key + "' was already used for another request");
+    }
+
     public static String text(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new BadUserInput(field + " must not be blank");
@@ -34,19 +48,20 @@ public final class MutationInput {
         return value.strip();
     }
 
-    public static Mono<Void> requireCell(RegionRepository regions, String cellCode) {
-        return regions.findByCodes(List.of(cellCode))
+    /** The cell exists and lies in the caller's scope (outside it, it is as unknown as a missing one). */
+    public static Mono<Void> requireCell(RegionRepository regions, String cellCode, Scope scope) {
+        return regions.findByCodes(List.of(cellCode), scope)
                 .filter(region -> region.level() == RegionLevel.CELL)
                 .hasElements()
                 .flatMap(known -> known ? Mono.<Void>empty()
                         : Mono.error(new BadUserInput("Unknown cell: no CELL region with code " + cellCode)));
     }
 
-    public static Mono<Void> requirePersons(PeopleRepository people, List<Long> personIds) {
+    public static Mono<Void> requirePersons(PeopleRepository people, List<Long> personIds, Scope scope) {
         if (personIds.isEmpty()) {
             return Mono.empty();
         }
-        return people.existing(personIds).flatMap(found -> {
+        return people.existing(personIds, scope).flatMap(found -> {
             Set<Long> missing = new HashSet<>(personIds);
             found.forEach(missing::remove);
             return missing.isEmpty() ? Mono.<Void>empty()

@@ -3,10 +3,7 @@ package shanzhi.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-
-import org.dataloader.MappedBatchLoader;
 
 import reactor.core.publisher.Mono;
 
@@ -18,7 +15,7 @@ import reactor.core.publisher.Mono;
  * @param <F> the field's filter arguments (a record, or null for none)
  * @param <T> the row type
  */
-public abstract class PagesUnderRegion<F, T> implements MappedBatchLoader<PagesUnderRegion.Key<F>, Page<T>> {
+public abstract class PagesUnderRegion<F, T> extends ScopedBatchLoader<PagesUnderRegion.Key<F>, Page<T>> {
 
     public record Key<F>(String regionCode, F filter, PageArgs page) {
     }
@@ -28,12 +25,12 @@ public abstract class PagesUnderRegion<F, T> implements MappedBatchLoader<PagesU
 
     protected abstract Mono<Map<String, Page<T>>> pages(List<String> regionCodes, F filter, PageArgs page);
 
+    /** The keys' region codes are already narrowed to the caller's scope (ConnectionUnderRegion). */
     @Override
-    public CompletionStage<Map<Key<F>, Page<T>>> load(Set<Key<F>> keys) {
+    protected Mono<Map<Key<F>, Page<T>>> load(Set<Key<F>> keys, Scope scope) {
         return Batches.<Key<F>, Args<F>, Page<T>>byGroup(keys, key -> new Args<>(key.filter(), key.page(), key.regionCode().length()),
                 (args, group) -> pages(group.stream().map(Key::regionCode).toList(), args.filter(), args.page())
                         .map(found -> group.stream().collect(Collectors.toMap(key -> key,
-                                key -> found.getOrDefault(key.regionCode(), Page.empty())))))
-                .toFuture();
+                                key -> found.getOrDefault(key.regionCode(), Page.empty())))));
     }
 }

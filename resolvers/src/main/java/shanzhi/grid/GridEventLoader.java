@@ -1,16 +1,19 @@
 package shanzhi.grid;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
+
 @DgsDataLoader(name = GridEventLoader.NAME)
-public class GridEventLoader implements MappedBatchLoader<Long, GridEventRow> {
+public class GridEventLoader extends ScopedBatchLoader<Long, GridEventRow> {
     public static final String NAME = "gridEventById";
     private final GridEventRepository events;
 
@@ -19,7 +22,7 @@ public class GridEventLoader implements MappedBatchLoader<Long, GridEventRow> {
     }
 
     @Override
-    public CompletionStage<Map<Long, GridEventRow>> load(Set<Long> ids) {
-        return events.findByIds(ids).collectMap(GridEventRow::id, Function.identity()).toFuture();
+    protected Mono<Map<Long, GridEventRow>> load(Set<Long> keys, Scope scope) {
+        return events.findByIds(keys, scope).collectMap(GridEventRow::id, Function.identity());
     }
 }

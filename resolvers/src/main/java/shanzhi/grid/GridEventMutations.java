@@ -3,11 +3,14 @@ package shanzhi.grid;
 import java.util.List;
 
 import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.InputArgument;
 
 import reactor.core.publisher.Mono;
 import shanzhi.api.BadUserInput;
+import shanzhi.api.Caller;
+import shanzhi.api.Scope;
 import shanzhi.api.Ids;
 import shanzhi.api.MutationInput;
 import shanzhi.api.RegionCode;
@@ -37,32 +40,37 @@ public class GridEventMutations {
      * before anything is written.
      */
     @DgsMutation
-    public Mono<GridEventRow> reportGridEvent(@InputArgument ReportGridEventInput input) {
+    public Mono<GridEventRow> reportGridEvent(@InputArgument ReportGridEventInput input, DgsDataFetchingEnvironment env) {
+        Caller caller = Caller.of(env);
+        Scope scope = caller.scope();
         String key = MutationInput.idempotencyKey(input.getIdempotencyKey());
         String description = MutationInput.text("description", input.getDescription());
         String cell = RegionCode.requireLevel(input.getCellCode(), RegionLevel.CELL);
         long reporterId = Ids.parse(input.getReporterId(), "reporter");
         List<Long> personIds = Ids.parseAll(input.getPersonIds(), "person");
-        return events.findByIdempotencyKey(key).switchIfEmpty(Mono.defer(() ->
-                MutationInput.requireCell(regions, cell)
-                        .then(workers.findByIds(List.of(reporterId)).hasElements())
+        MutationInput.requireSelfAsGridWorker(caller, reporterId);
+        return events.findByIdempotencyKey(key, scope).switchIfEmpty(Mono.defer(() ->
+                MutationInput.requireCell(regions, cell, scope)
+                        .then(workers.findByIds(List.of(reporterId), scope).hasElements())
                         .flatMap(known -> known ? Mono.empty()
                                 : Mono.error(new BadUserInput("Unknown reporter: no grid worker with id " + reporterId)))
-                        .then(MutationInput.requirePersons(people, personIds))
+                        .then(MutationInput.requirePersons(people, personIds, scope))
                         .then(events.insert(key, input.getCategory(), description, cell, reporterId, personIds))
-                        .switchIfEmpty(Mono.defer(() -> events.findByIdempotencyKey(key)))));
+                        .switchIfEmpty(Mono.defer(() -> events.findByIdempotencyKey(key, scope)
+                                .switchIfEmpty(Mono.error(MutationInput.keyTaken(key)))))));
     }
 
     @DgsMutation
     public Mono<GridEventRow> advanceGridEvent(@InputArgument String id, @InputArgument GridEventStatus to,
-                                               @InputArgument String note) {
+                                               @InputArgument String note, DgsDataFetchingEnvironment env) {
+        Scope scope = Caller.of(env).scope();
         long eventId = Ids.parse(id, "grid event");
         if (to.ordinal() == 0) {
             throw new BadUserInput("Cannot move a grid event to " + to + ": it is the initial status");
         }
         GridEventStatus from = GridEventStatus.values()[to.ordinal() - 1];
-        return events.advance(eventId, from, to, note).switchIfEmpty(Mono.defer(() ->
-                events.findByIds(List.of(eventId)).next()
+        return events.advance(eventId, from, to, note, scope).switchIfEmpty(Mono.defer(() ->
+                events.findByIds(List.of(eventId), scope).next()
                         .switchIfEmpty(Mono.error(new BadUserInput("No grid event with id " + eventId)))
                         .flatMap(current -> Mono.error(new BadUserInput("Cannot move grid event " + eventId
                                 + " from " + current.status() + " to " + to + ": only "

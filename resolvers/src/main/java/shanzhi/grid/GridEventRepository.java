@@ -16,6 +16,8 @@ import reactor.core.publisher.Mono;
 import shanzhi.api.Cursor;
 import shanzhi.api.DistrictTime;
 import shanzhi.api.Page;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopeSql;
 import shanzhi.api.PageArgs;
 import shanzhi.api.Where;
 import shanzhi.schema.types.GridEventCategory;
@@ -32,15 +34,15 @@ public class GridEventRepository {
         this.db = db;
     }
 
-    public Flux<GridEventRow> findByIds(Collection<Long> ids) {
-        return db.sql("SELECT " + COLUMNS + " FROM grid_event e WHERE e.id = ANY(:ids)")
+    public Flux<GridEventRow> findByIds(Collection<Long> ids, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM grid_event e WHERE e.id = ANY(:ids)" + ScopeSql.covers("e.cell_code")), scope)
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((row, meta) -> event(row))
                 .all();
     }
 
-    public Mono<GridEventRow> findByIdempotencyKey(String key) {
-        return db.sql("SELECT " + COLUMNS + " FROM grid_event e WHERE e.idempotency_key = :key")
+    public Mono<GridEventRow> findByIdempotencyKey(String key, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM grid_event e WHERE e.idempotency_key = :key" + ScopeSql.covers("e.cell_code")), scope)
                 .bind("key", key)
                 .map((row, meta) -> event(row))
                 .one();
@@ -104,12 +106,13 @@ public class GridEventRepository {
     }
 
     /** Moves the event from `from` to `to` and records the change; empty when it was not in `from`. */
-    public Mono<GridEventRow> advance(long id, GridEventStatus from, GridEventStatus to, String note) {
-        String sql = "WITH moved AS (UPDATE grid_event SET status = :to WHERE id = :id AND status = :from RETURNING *), "
+    public Mono<GridEventRow> advance(long id, GridEventStatus from, GridEventStatus to, String note, Scope scope) {
+        String sql = "WITH moved AS (UPDATE grid_event SET status = :to WHERE id = :id AND status = :from"
+                + ScopeSql.covers("cell_code") + " RETURNING *), "
                 + "history AS (INSERT INTO grid_event_status_change (event_id, from_status, to_status, note) "
                 + "SELECT id, :from, :to, :note FROM moved) "
                 + "SELECT " + COLUMNS + " FROM moved e";
-        var spec = db.sql(sql).bind("id", id).bind("from", from.name()).bind("to", to.name());
+        var spec = ScopeSql.bind(db.sql(sql), scope).bind("id", id).bind("from", from.name()).bind("to", to.name());
         spec = note == null ? spec.bindNull("note", String.class) : spec.bind("note", note);
         return spec.map((row, meta) -> event(row)).one();
     }

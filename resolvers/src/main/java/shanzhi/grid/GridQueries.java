@@ -2,7 +2,6 @@ package shanzhi.grid;
 
 import java.util.concurrent.CompletableFuture;
 
-import org.dataloader.DataLoader;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
@@ -10,7 +9,11 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 
 import reactor.core.publisher.Mono;
+import shanzhi.api.ScopedBatchLoader;
+import shanzhi.api.Caller;
 import shanzhi.api.Connection;
+import shanzhi.api.Page;
+import shanzhi.api.Scope;
 import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
 import shanzhi.api.PageArgs;
@@ -27,22 +30,27 @@ public class GridQueries {
 
     @DgsQuery
     public CompletableFuture<RegionRow> region(@InputArgument String code, DgsDataFetchingEnvironment env) {
-        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
-        return loader.load(RegionCode.requireValid(code));
+        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, RegionCode.requireValid(code));
     }
 
+    /** Regions of a level under `under`, as far as they lie under the caller's scope. */
     @DgsQuery
     public Mono<Connection<RegionRow>> regions(@InputArgument RegionLevel level, @InputArgument String under,
                                                DgsDataFetchingEnvironment env) {
-        String scope = under == null ? null : RegionCode.requireValid(under);
+        String asked = under == null ? null : RegionCode.requireValid(under);
         PageArgs page = PageArgs.of(env.getArguments());
-        return regions.ofLevel(level, scope, page).map(rows -> Connection.of(rows, page,
-                region -> Cursor.ofCode(region.code()), () -> regions.countOfLevel(level, scope).toFuture()));
+        Scope scope = Caller.of(env).scope();
+        String visible = scope.narrow(asked == null ? scope.region() : asked).orElse(null);
+        if (visible == null) {
+            return Mono.just(Connection.of(Page.<RegionRow>empty(), page, region -> Cursor.ofCode(region.code()),
+                    () -> CompletableFuture.completedFuture(0)));
+        }
+        return regions.ofLevel(level, visible, page).map(rows -> Connection.of(rows, page,
+                region -> Cursor.ofCode(region.code()), () -> regions.countOfLevel(level, visible).toFuture()));
     }
 
     @DgsQuery
     public CompletableFuture<GridEventRow> gridEvent(@InputArgument String id, DgsDataFetchingEnvironment env) {
-        DataLoader<Long, GridEventRow> loader = env.getDataLoader(GridEventLoader.NAME);
-        return loader.load(Ids.parse(id, "grid event"));
+        return ScopedBatchLoader.<Long, GridEventRow>load(env, GridEventLoader.NAME, Ids.parse(id, "grid event"));
     }
 }

@@ -1,16 +1,19 @@
 package shanzhi.grid;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
+
 @DgsDataLoader(name = GridWorkerLoader.NAME)
-public class GridWorkerLoader implements MappedBatchLoader<Long, GridWorkerRow> {
+public class GridWorkerLoader extends ScopedBatchLoader<Long, GridWorkerRow> {
     public static final String NAME = "gridWorkerById";
     private final GridWorkerRepository workers;
 
@@ -19,7 +22,7 @@ public class GridWorkerLoader implements MappedBatchLoader<Long, GridWorkerRow> 
     }
 
     @Override
-    public CompletionStage<Map<Long, GridWorkerRow>> load(Set<Long> ids) {
-        return workers.findByIds(ids).collectMap(GridWorkerRow::id, Function.identity()).toFuture();
+    protected Mono<Map<Long, GridWorkerRow>> load(Set<Long> keys, Scope scope) {
+        return workers.findByIds(keys, scope).collectMap(GridWorkerRow::id, Function.identity());
     }
 }

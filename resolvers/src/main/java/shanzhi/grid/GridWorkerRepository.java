@@ -14,6 +14,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Cursor;
 import shanzhi.api.Page;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopeSql;
 import shanzhi.api.PageArgs;
 
 @Repository
@@ -26,8 +28,9 @@ public class GridWorkerRepository {
         this.db = db;
     }
 
-    public Flux<GridWorkerRow> findByIds(Collection<Long> ids) {
-        return db.sql("SELECT " + COLUMNS + " FROM grid_worker w WHERE w.id = ANY(:ids)")
+    /** Workers serve the public: visible where their grid is seen (under the scope or above it). */
+    public Flux<GridWorkerRow> findByIds(Collection<Long> ids, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM grid_worker w WHERE w.id = ANY(:ids)" + ScopeSql.sees("w.grid_code")), scope)
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((row, meta) -> worker(row))
                 .all();

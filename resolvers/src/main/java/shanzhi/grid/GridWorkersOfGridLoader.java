@@ -3,15 +3,17 @@ package shanzhi.grid;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-
-import org.dataloader.MappedBatchLoader;
+import java.util.function.Function;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
-/** All workers of each party grid (Person.gridWorkers: a handful per grid, so no paging). */
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
+/** All workers of each party grid (Person.gridWorkers, for a person the caller sees). */
 @DgsDataLoader(name = GridWorkersOfGridLoader.NAME)
-public class GridWorkersOfGridLoader implements MappedBatchLoader<String, List<GridWorkerRow>> {
+public class GridWorkersOfGridLoader extends ScopedBatchLoader<String, List<GridWorkerRow>> {
     public static final String NAME = "gridWorkersOfGrid";
     private final GridWorkerRepository workers;
 
@@ -20,7 +22,7 @@ public class GridWorkersOfGridLoader implements MappedBatchLoader<String, List<G
     }
 
     @Override
-    public CompletionStage<Map<String, List<GridWorkerRow>>> load(Set<String> gridCodes) {
-        return workers.ofGrids(gridCodes).toFuture();
+    protected Mono<Map<String, List<GridWorkerRow>>> load(Set<String> keys, Scope scope) {
+        return workers.ofGrids(keys);
     }
 }

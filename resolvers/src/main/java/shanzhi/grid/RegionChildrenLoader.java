@@ -3,14 +3,17 @@ package shanzhi.grid;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-
-import org.dataloader.MappedBatchLoader;
+import java.util.function.Function;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
+
 @DgsDataLoader(name = RegionChildrenLoader.NAME)
-public class RegionChildrenLoader implements MappedBatchLoader<String, List<RegionRow>> {
+public class RegionChildrenLoader extends ScopedBatchLoader<String, List<RegionRow>> {
     public static final String NAME = "regionChildren";
     private final RegionRepository regions;
 
@@ -19,7 +22,7 @@ public class RegionChildrenLoader implements MappedBatchLoader<String, List<Regi
     }
 
     @Override
-    public CompletionStage<Map<String, List<RegionRow>>> load(Set<String> codes) {
-        return regions.childrenOf(codes).toFuture();
+    protected Mono<Map<String, List<RegionRow>>> load(Set<String> keys, Scope scope) {
+        return regions.childrenOf(keys, scope);
     }
 }

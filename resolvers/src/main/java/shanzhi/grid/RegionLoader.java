@@ -1,17 +1,19 @@
 package shanzhi.grid;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
 /** Regions by code, for every field in any store that refers to a region. */
 @DgsDataLoader(name = RegionLoader.NAME)
-public class RegionLoader implements MappedBatchLoader<String, RegionRow> {
+public class RegionLoader extends ScopedBatchLoader<String, RegionRow> {
     public static final String NAME = "regionByCode";
     private final RegionRepository regions;
 
@@ -20,7 +22,7 @@ public class RegionLoader implements MappedBatchLoader<String, RegionRow> {
     }
 
     @Override
-    public CompletionStage<Map<String, RegionRow>> load(Set<String> codes) {
-        return regions.findByCodes(codes).collectMap(RegionRow::code, Function.identity()).toFuture();
+    protected Mono<Map<String, RegionRow>> load(Set<String> keys, Scope scope) {
+        return regions.findByCodes(keys, scope).collectMap(RegionRow::code, Function.identity());
     }
 }

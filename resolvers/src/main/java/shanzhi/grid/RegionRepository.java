@@ -14,6 +14,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Cursor;
 import shanzhi.api.Page;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopeSql;
 import shanzhi.api.PageArgs;
 import shanzhi.api.RegionCode;
 import shanzhi.api.Where;
@@ -29,15 +31,17 @@ public class RegionRepository {
         this.db = db;
     }
 
-    public Flux<RegionRow> findByCodes(Collection<String> codes) {
-        return db.sql("SELECT " + COLUMNS + " FROM region WHERE code = ANY(:codes)")
+    /** Regions the scope sees: under it, or its ancestors (a grid worker sees their village's name). */
+    public Flux<RegionRow> findByCodes(Collection<String> codes, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM region WHERE code = ANY(:codes)" + ScopeSql.sees("code")), scope)
                 .bind("codes", codes.toArray(String[]::new))
                 .map((row, meta) -> region(row))
                 .all();
     }
 
-    public Mono<Map<String, List<RegionRow>>> childrenOf(Collection<String> codes) {
-        return db.sql("SELECT " + COLUMNS + " FROM region WHERE parent_code = ANY(:codes) ORDER BY parent_code, code")
+    public Mono<Map<String, List<RegionRow>>> childrenOf(Collection<String> codes, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM region WHERE parent_code = ANY(:codes)" + ScopeSql.sees("code")
+                        + " ORDER BY parent_code, code"), scope)
                 .bind("codes", codes.toArray(String[]::new))
                 .map((row, meta) -> region(row))
                 .all()

@@ -3,11 +3,12 @@ package shanzhi.grid;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.dataloader.DataLoader;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
+
+import shanzhi.api.ScopedBatchLoader;
 
 @DgsComponent
 public class RegionTreeFields {
@@ -18,14 +19,12 @@ public class RegionTreeFields {
         if (region.parentCode() == null) {
             return CompletableFuture.completedFuture(null);
         }
-        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
-        return loader.load(region.parentCode());
+        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, region.parentCode());
     }
 
     @DgsData(parentType = "Region", field = "children")
     public CompletableFuture<List<RegionRow>> children(DgsDataFetchingEnvironment env) {
         RegionRow region = env.getSource();
-        DataLoader<String, List<RegionRow>> loader = env.getDataLoader(RegionChildrenLoader.NAME);
-        return loader.load(region.code()).thenApply(found -> found == null ? List.of() : found);
+        return ScopedBatchLoader.<String, List<RegionRow>>load(env, RegionChildrenLoader.NAME, region.code()).thenApply(found -> found == null ? List.of() : found);
     }
 }

@@ -3,16 +3,17 @@ package shanzhi.legal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
 
+/** Reference data keyed by a region the caller already sees, so the scope adds no condition. */
 @DgsDataLoader(name = AdviserOfVillageLoader.NAME)
-public class AdviserOfVillageLoader implements MappedBatchLoader<String, LegalAdviserRow> {
+public class AdviserOfVillageLoader extends ScopedBatchLoader<String, LegalAdviserRow> {
     public static final String NAME = "adviserOfVillage";
     private final LegalServiceRepository services;
 
@@ -21,7 +22,7 @@ public class AdviserOfVillageLoader implements MappedBatchLoader<String, LegalAd
     }
 
     @Override
-    public CompletionStage<Map<String, LegalAdviserRow>> load(Set<String> keys) {
-        return services.advisersOfVillages(keys).toFuture();
+    protected Mono<Map<String, LegalAdviserRow>> load(Set<String> keys, Scope scope) {
+        return services.advisersOfVillages(keys);
     }
 }

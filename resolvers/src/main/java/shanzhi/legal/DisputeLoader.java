@@ -3,16 +3,17 @@ package shanzhi.legal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
 
 @DgsDataLoader(name = DisputeLoader.NAME)
-public class DisputeLoader implements MappedBatchLoader<Long, DisputeRow> {
+public class DisputeLoader extends ScopedBatchLoader<Long, DisputeRow> {
     public static final String NAME = "disputeById";
     private final DisputeRepository disputes;
 
@@ -21,7 +22,7 @@ public class DisputeLoader implements MappedBatchLoader<Long, DisputeRow> {
     }
 
     @Override
-    public CompletionStage<Map<Long, DisputeRow>> load(Set<Long> keys) {
-        return disputes.findByIds(keys).collectMap(DisputeRow::id, Function.identity()).toFuture();
+    protected Mono<Map<Long, DisputeRow>> load(Set<Long> keys, Scope scope) {
+        return disputes.findByIds(keys, scope).collectMap(DisputeRow::id, Function.identity());
     }
 }

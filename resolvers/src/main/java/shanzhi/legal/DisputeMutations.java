@@ -3,11 +3,14 @@ package shanzhi.legal;
 import java.util.List;
 
 import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.InputArgument;
 
 import reactor.core.publisher.Mono;
 import shanzhi.api.BadUserInput;
+import shanzhi.api.Caller;
+import shanzhi.api.Scope;
 import shanzhi.api.Ids;
 import shanzhi.api.MutationInput;
 import shanzhi.api.RegionCode;
@@ -30,7 +33,8 @@ public class DisputeMutations {
 
     /** Same idempotency rule as reportGridEvent: a known key answers with the first dispute. */
     @DgsMutation
-    public Mono<DisputeRow> registerDispute(@InputArgument RegisterDisputeInput input) {
+    public Mono<DisputeRow> registerDispute(@InputArgument RegisterDisputeInput input, DgsDataFetchingEnvironment env) {
+        Scope scope = Caller.of(env).scope();
         String key = MutationInput.idempotencyKey(input.getIdempotencyKey());
         String summary = MutationInput.text("summary", input.getSummary());
         String cell = RegionCode.requireLevel(input.getCellCode(), RegionLevel.CELL);
@@ -38,10 +42,11 @@ public class DisputeMutations {
         if (partyIds.size() < 2) {
             throw new BadUserInput("A dispute needs at least two different parties, got " + partyIds.size());
         }
-        return disputes.findByIdempotencyKey(key).switchIfEmpty(Mono.defer(() ->
-                MutationInput.requireCell(regions, cell)
-                        .then(MutationInput.requirePersons(people, partyIds))
+        return disputes.findByIdempotencyKey(key, scope).switchIfEmpty(Mono.defer(() ->
+                MutationInput.requireCell(regions, cell, scope)
+                        .then(MutationInput.requirePersons(people, partyIds, scope))
                         .then(disputes.insert(key, input.getCategory(), summary, cell, partyIds))
-                        .switchIfEmpty(Mono.defer(() -> disputes.findByIdempotencyKey(key)))));
+                        .switchIfEmpty(Mono.defer(() -> disputes.findByIdempotencyKey(key, scope)
+                                .switchIfEmpty(Mono.error(MutationInput.keyTaken(key)))))));
     }
 }

@@ -3,20 +3,19 @@ package shanzhi.legal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
-import shanzhi.people.PeopleRepository;
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.Links;
+import shanzhi.people.PeopleRepository;
 import shanzhi.people.PersonRow;
-
 /** Parties of each dispute: ids from the legal store, persons in one people statement. */
 @DgsDataLoader(name = DisputePartiesLoader.NAME)
-public class DisputePartiesLoader implements MappedBatchLoader<Long, List<PersonRow>> {
+public class DisputePartiesLoader extends ScopedBatchLoader<Long, List<PersonRow>> {
     public static final String NAME = "disputeParties";
     private final DisputeRepository disputes;
     private final PeopleRepository people;
@@ -27,7 +26,7 @@ public class DisputePartiesLoader implements MappedBatchLoader<Long, List<Person
     }
 
     @Override
-    public CompletionStage<Map<Long, List<PersonRow>>> load(Set<Long> keys) {
-        return Links.resolve(disputes.partyIdsOf(keys), people::findByIds, PersonRow::id).toFuture();
+    protected Mono<Map<Long, List<PersonRow>>> load(Set<Long> keys, Scope scope) {
+        return Links.resolve(disputes.partyIdsOf(keys), ids -> people.findByIds(ids, scope), PersonRow::id);
     }
 }

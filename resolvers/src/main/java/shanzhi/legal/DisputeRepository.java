@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 import shanzhi.api.Cursor;
 import shanzhi.api.DistrictTime;
 import shanzhi.api.Page;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopeSql;
 import shanzhi.api.PageArgs;
 import shanzhi.api.Where;
 import shanzhi.schema.types.DisputeCategory;
@@ -32,15 +34,15 @@ public class DisputeRepository {
         this.db = db;
     }
 
-    public Flux<DisputeRow> findByIds(Collection<Long> ids) {
-        return db.sql("SELECT " + COLUMNS + " FROM dispute d WHERE d.id = ANY(:ids)")
+    public Flux<DisputeRow> findByIds(Collection<Long> ids, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM dispute d WHERE d.id = ANY(:ids)" + ScopeSql.covers("d.cell_code")), scope)
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((row, meta) -> dispute(row))
                 .all();
     }
 
-    public Mono<DisputeRow> findByIdempotencyKey(String key) {
-        return db.sql("SELECT " + COLUMNS + " FROM dispute d WHERE d.idempotency_key = :key")
+    public Mono<DisputeRow> findByIdempotencyKey(String key, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM dispute d WHERE d.idempotency_key = :key" + ScopeSql.covers("d.cell_code")), scope)
                 .bind("key", key)
                 .map((row, meta) -> dispute(row))
                 .one();
@@ -56,9 +58,10 @@ public class DisputeRepository {
     }
 
     /** Disputes each person is a party to, newest first. */
-    public Mono<Map<Long, List<DisputeRow>>> ofPersons(Collection<Long> personIds) {
-        return db.sql("SELECT dp.person_id, " + COLUMNS + " FROM dispute_party dp JOIN dispute d ON d.id = dp.dispute_id "
-                        + "WHERE dp.person_id = ANY(:ids) ORDER BY dp.person_id, d.reported_at DESC, d.id DESC")
+    public Mono<Map<Long, List<DisputeRow>>> ofPersons(Collection<Long> personIds, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT dp.person_id, " + COLUMNS + " FROM dispute_party dp JOIN dispute d ON d.id = dp.dispute_id "
+                        + "WHERE dp.person_id = ANY(:ids)" + ScopeSql.covers("d.cell_code")
+                        + " ORDER BY dp.person_id, d.reported_at DESC, d.id DESC"), scope)
                 .bind("ids", personIds.toArray(Long[]::new))
                 .map((row, meta) -> Map.entry(row.get("person_id", Long.class), dispute(row)))
                 .all()

@@ -3,7 +3,6 @@ package shanzhi.legal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.dataloader.DataLoader;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
@@ -11,6 +10,7 @@ import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 
+import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.Connection;
 import shanzhi.api.ConnectionUnderRegion;
 import shanzhi.api.Cursor;
@@ -29,8 +29,7 @@ public class LegalFields {
 
     @DgsQuery
     public CompletableFuture<DisputeRow> dispute(@InputArgument String id, DgsDataFetchingEnvironment env) {
-        DataLoader<Long, DisputeRow> loader = env.getDataLoader(DisputeLoader.NAME);
-        return loader.load(Ids.parse(id, "dispute"));
+        return ScopedBatchLoader.<Long, DisputeRow>load(env, DisputeLoader.NAME, Ids.parse(id, "dispute"));
     }
 
     @DgsData(parentType = "Region", field = "legalAdviser")
@@ -39,8 +38,7 @@ public class LegalFields {
         if (region.level() != RegionLevel.VILLAGE) {
             return CompletableFuture.completedFuture(null);
         }
-        DataLoader<String, LegalAdviserRow> loader = env.getDataLoader(AdviserOfVillageLoader.NAME);
-        return loader.load(region.code());
+        return ScopedBatchLoader.<String, LegalAdviserRow>load(env, AdviserOfVillageLoader.NAME, region.code());
     }
 
     @DgsData(parentType = "Region", field = "judicialOffice")
@@ -69,29 +67,25 @@ public class LegalFields {
     @DgsData(parentType = "JudicialOffice", field = "town")
     public CompletableFuture<RegionRow> officeTown(DgsDataFetchingEnvironment env) {
         JudicialOfficeRow office = env.getSource();
-        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
-        return loader.load(office.townCode());
+        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, office.townCode());
     }
 
     @DgsData(parentType = "LegalAdviser", field = "villages")
     public CompletableFuture<List<RegionRow>> adviserVillages(DgsDataFetchingEnvironment env) {
         LegalAdviserRow adviser = env.getSource();
-        DataLoader<Long, List<RegionRow>> loader = env.getDataLoader(AdviserVillagesLoader.NAME);
-        return loader.load(adviser.id()).thenApply(found -> found == null ? List.of() : found);
+        return ScopedBatchLoader.<Long, List<RegionRow>>load(env, AdviserVillagesLoader.NAME, adviser.id()).thenApply(found -> found == null ? List.of() : found);
     }
 
     @DgsData(parentType = "Dispute", field = "region")
     public CompletableFuture<RegionRow> disputeRegion(DgsDataFetchingEnvironment env) {
         DisputeRow dispute = env.getSource();
-        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
-        return loader.load(dispute.cellCode());
+        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, dispute.cellCode());
     }
 
     @DgsData(parentType = "Dispute", field = "parties")
     public CompletableFuture<List<PersonRow>> disputeParties(DgsDataFetchingEnvironment env) {
         DisputeRow dispute = env.getSource();
-        DataLoader<Long, List<PersonRow>> loader = env.getDataLoader(DisputePartiesLoader.NAME);
-        return loader.load(dispute.id()).thenApply(found -> found == null ? List.of() : found);
+        return ScopedBatchLoader.<Long, List<PersonRow>>load(env, DisputePartiesLoader.NAME, dispute.id()).thenApply(found -> found == null ? List.of() : found);
     }
 
     @DgsData(parentType = "Dispute", field = "judicialOffice")
@@ -103,13 +97,11 @@ public class LegalFields {
     @DgsData(parentType = "Person", field = "disputes")
     public CompletableFuture<List<DisputeRow>> personDisputes(DgsDataFetchingEnvironment env) {
         PersonRow person = env.getSource();
-        DataLoader<Long, List<DisputeRow>> loader = env.getDataLoader(PersonDisputesLoader.NAME);
-        return loader.load(person.id()).thenApply(found -> found == null ? List.of() : found);
+        return ScopedBatchLoader.<Long, List<DisputeRow>>load(env, PersonDisputesLoader.NAME, person.id()).thenApply(found -> found == null ? List.of() : found);
     }
 
     private static CompletableFuture<JudicialOfficeRow> officeOfTown(DgsDataFetchingEnvironment env, String townCode) {
-        DataLoader<String, JudicialOfficeRow> loader = env.getDataLoader(JudicialOfficeOfTownLoader.NAME);
-        return loader.load(townCode);
+        return ScopedBatchLoader.<String, JudicialOfficeRow>load(env, JudicialOfficeOfTownLoader.NAME, townCode);
     }
 
     private static CompletableFuture<Connection<DisputeRow>> disputesUnder(DgsDataFetchingEnvironment env,

@@ -3,16 +3,17 @@ package shanzhi.legal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
 /** Disputes per person (Person.disputes), newest first. */
 @DgsDataLoader(name = PersonDisputesLoader.NAME)
-public class PersonDisputesLoader implements MappedBatchLoader<Long, List<DisputeRow>> {
+public class PersonDisputesLoader extends ScopedBatchLoader<Long, List<DisputeRow>> {
     public static final String NAME = "personDisputes";
     private final DisputeRepository disputes;
 
@@ -21,7 +22,7 @@ public class PersonDisputesLoader implements MappedBatchLoader<Long, List<Disput
     }
 
     @Override
-    public CompletionStage<Map<Long, List<DisputeRow>>> load(Set<Long> keys) {
-        return disputes.ofPersons(keys).toFuture();
+    protected Mono<Map<Long, List<DisputeRow>>> load(Set<Long> keys, Scope scope) {
+        return disputes.ofPersons(keys, scope);
     }
 }

@@ -1,16 +1,19 @@
 package shanzhi.people;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
+
 @DgsDataLoader(name = HouseholdLoader.NAME)
-public class HouseholdLoader implements MappedBatchLoader<Long, HouseholdRow> {
+public class HouseholdLoader extends ScopedBatchLoader<Long, HouseholdRow> {
     public static final String NAME = "householdById";
     private final PeopleRepository people;
 
@@ -19,7 +22,7 @@ public class HouseholdLoader implements MappedBatchLoader<Long, HouseholdRow> {
     }
 
     @Override
-    public CompletionStage<Map<Long, HouseholdRow>> load(Set<Long> ids) {
-        return people.findHouseholds(ids).collectMap(HouseholdRow::id, Function.identity()).toFuture();
+    protected Mono<Map<Long, HouseholdRow>> load(Set<Long> keys, Scope scope) {
+        return people.findHouseholds(keys, scope).collectMap(HouseholdRow::id, Function.identity());
     }
 }

@@ -3,14 +3,17 @@ package shanzhi.people;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-
-import org.dataloader.MappedBatchLoader;
+import java.util.function.Function;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
+
 @DgsDataLoader(name = HouseholdMembersLoader.NAME)
-public class HouseholdMembersLoader implements MappedBatchLoader<Long, List<PersonRow>> {
+public class HouseholdMembersLoader extends ScopedBatchLoader<Long, List<PersonRow>> {
     public static final String NAME = "householdMembers";
     private final PeopleRepository people;
 
@@ -19,7 +22,7 @@ public class HouseholdMembersLoader implements MappedBatchLoader<Long, List<Pers
     }
 
     @Override
-    public CompletionStage<Map<Long, List<PersonRow>>> load(Set<Long> householdIds) {
-        return people.membersOf(householdIds).toFuture();
+    protected Mono<Map<Long, List<PersonRow>>> load(Set<Long> keys, Scope scope) {
+        return people.membersOf(keys, scope);
     }
 }

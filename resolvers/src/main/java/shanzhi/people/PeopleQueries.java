@@ -2,7 +2,6 @@ package shanzhi.people;
 
 import java.util.concurrent.CompletableFuture;
 
-import org.dataloader.DataLoader;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
@@ -10,6 +9,8 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 
 import reactor.core.publisher.Mono;
+import shanzhi.api.ScopedBatchLoader;
+import shanzhi.api.Caller;
 import shanzhi.api.Connection;
 import shanzhi.api.Ids;
 import shanzhi.api.PageArgs;
@@ -26,13 +27,12 @@ public class PeopleQueries {
 
     @DgsQuery
     public CompletableFuture<PersonRow> person(@InputArgument String id, DgsDataFetchingEnvironment env) {
-        DataLoader<Long, PersonRow> loader = env.getDataLoader(PersonLoader.NAME);
-        return loader.load(Ids.parse(id, "person"));
+        return ScopedBatchLoader.<Long, PersonRow>load(env, PersonLoader.NAME, Ids.parse(id, "person"));
     }
 
     @DgsQuery
-    public Mono<PersonRow> personByIdNumber(@InputArgument String idNumber) {
-        return people.findByIdNumber(IdNumber.requireValid(idNumber));
+    public Mono<PersonRow> personByIdNumber(@InputArgument String idNumber, DgsDataFetchingEnvironment env) {
+        return people.findByIdNumber(IdNumber.requireValid(idNumber), Caller.of(env).scope());
     }
 
     @DgsQuery

@@ -16,6 +16,8 @@ import io.r2dbc.spi.Row;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Page;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopeSql;
 import shanzhi.api.PageArgs;
 import shanzhi.api.Cursor;
 import shanzhi.schema.types.Gender;
@@ -34,22 +36,22 @@ public class PeopleRepository {
         this.db = db;
     }
 
-    public Flux<PersonRow> findByIds(Collection<Long> ids) {
-        return db.sql("SELECT " + COLUMNS + " FROM person p WHERE p.id = ANY(:ids)")
+    public Flux<PersonRow> findByIds(Collection<Long> ids, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM person p WHERE p.id = ANY(:ids)" + ScopeSql.covers("p.cell_code")), scope)
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((row, meta) -> person(row))
                 .all();
     }
 
-    public Mono<PersonRow> findByIdNumber(String idNumber) {
-        return db.sql("SELECT " + COLUMNS + " FROM person p WHERE p.id_number = :idNumber")
+    public Mono<PersonRow> findByIdNumber(String idNumber, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM person p WHERE p.id_number = :idNumber" + ScopeSql.covers("p.cell_code")), scope)
                 .bind("idNumber", idNumber)
                 .map((row, meta) -> person(row))
                 .one();
     }
 
-    public Flux<HouseholdRow> findHouseholds(Collection<Long> ids) {
-        return db.sql("SELECT id, address, cell_code FROM household WHERE id = ANY(:ids)")
+    public Flux<HouseholdRow> findHouseholds(Collection<Long> ids, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT id, address, cell_code FROM household WHERE id = ANY(:ids)" + ScopeSql.covers("cell_code")), scope)
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((row, meta) -> new HouseholdRow(row.get("id", Long.class), row.get("address", String.class),
                         row.get("cell_code", String.class)))
@@ -57,8 +59,9 @@ public class PeopleRepository {
     }
 
     /** Members of each household, ordered by id. */
-    public Mono<Map<Long, List<PersonRow>>> membersOf(Collection<Long> householdIds) {
-        return db.sql("SELECT " + COLUMNS + " FROM person p WHERE p.household_id = ANY(:ids) ORDER BY p.household_id, p.id")
+    public Mono<Map<Long, List<PersonRow>>> membersOf(Collection<Long> householdIds, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM person p WHERE p.household_id = ANY(:ids)" + ScopeSql.covers("p.cell_code")
+                        + " ORDER BY p.household_id, p.id"), scope)
                 .bind("ids", householdIds.toArray(Long[]::new))
                 .map((row, meta) -> person(row))
                 .all()
@@ -91,8 +94,8 @@ public class PeopleRepository {
     }
 
     /** The subset of ids that name residents, for validating references before a write. */
-    public Mono<List<Long>> existing(Collection<Long> ids) {
-        return db.sql("SELECT id FROM person WHERE id = ANY(:ids)")
+    public Mono<List<Long>> existing(Collection<Long> ids, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT id FROM person WHERE id = ANY(:ids)" + ScopeSql.covers("cell_code")), scope)
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((row, meta) -> row.get("id", Long.class))
                 .all()

@@ -2,13 +2,14 @@ package shanzhi.people;
 
 import java.util.concurrent.CompletableFuture;
 
-import org.dataloader.DataLoader;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.InputArgument;
 
+import shanzhi.api.ScopedBatchLoader;
+import shanzhi.api.Caller;
 import shanzhi.api.Connection;
 import shanzhi.api.CountsUnderRegion;
 import shanzhi.api.PageArgs;
@@ -19,11 +20,15 @@ import shanzhi.schema.types.PersonFilter;
 @DgsComponent
 public class RegionPeopleFields {
 
+    /** Residents under the region that the caller may see (their scope's part of it). */
     @DgsData(parentType = "Region", field = "population")
     public CompletableFuture<Integer> population(DgsDataFetchingEnvironment env) {
         RegionRow region = env.getSource();
-        DataLoader<CountsUnderRegion.Key<PersonCriteria>, Integer> counts = env.getDataLoader(ResidentCountLoader.NAME);
-        return counts.load(new CountsUnderRegion.Key<>(region.code(), PersonCriteria.NONE));
+        var visible = Caller.of(env).scope().narrow(region.code());
+        if (visible.isEmpty()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        return ScopedBatchLoader.<CountsUnderRegion.Key<PersonCriteria>, Integer>load(env, ResidentCountLoader.NAME, new CountsUnderRegion.Key<>(visible.get(), PersonCriteria.NONE));
     }
 
     @DgsData(parentType = "Region", field = "residents")

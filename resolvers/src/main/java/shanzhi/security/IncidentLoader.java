@@ -3,16 +3,17 @@ package shanzhi.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
 
 @DgsDataLoader(name = IncidentLoader.NAME)
-public class IncidentLoader implements MappedBatchLoader<Long, IncidentRow> {
+public class IncidentLoader extends ScopedBatchLoader<Long, IncidentRow> {
     public static final String NAME = "incidentById";
     private final IncidentRepository incidents;
 
@@ -21,7 +22,7 @@ public class IncidentLoader implements MappedBatchLoader<Long, IncidentRow> {
     }
 
     @Override
-    public CompletionStage<Map<Long, IncidentRow>> load(Set<Long> keys) {
-        return incidents.findByIds(keys).collectMap(IncidentRow::id, Function.identity()).toFuture();
+    protected Mono<Map<Long, IncidentRow>> load(Set<Long> keys, Scope scope) {
+        return incidents.findByIds(keys, scope).collectMap(IncidentRow::id, Function.identity());
     }
 }

@@ -19,6 +19,8 @@ import reactor.core.publisher.Mono;
 import shanzhi.api.Cursor;
 import shanzhi.api.DistrictTime;
 import shanzhi.api.Page;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopeSql;
 import shanzhi.api.PageArgs;
 import shanzhi.api.Where;
 import shanzhi.schema.types.IncidentCategory;
@@ -34,8 +36,8 @@ public class IncidentRepository {
         this.db = db;
     }
 
-    public Flux<IncidentRow> findByIds(Collection<Long> ids) {
-        return db.sql("SELECT " + COLUMNS + " FROM incident i WHERE i.id = ANY(:ids)")
+    public Flux<IncidentRow> findByIds(Collection<Long> ids, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM incident i WHERE i.id = ANY(:ids)" + ScopeSql.covers("i.cell_code")), scope)
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((row, meta) -> incident(row))
                 .all();
@@ -51,9 +53,10 @@ public class IncidentRepository {
     }
 
     /** Incidents each person is involved in, newest first. */
-    public Mono<Map<Long, List<IncidentRow>>> ofPersons(Collection<Long> personIds) {
-        return db.sql("SELECT ip.person_id, " + COLUMNS + " FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
-                        + "WHERE ip.person_id = ANY(:ids) ORDER BY ip.person_id, i.occurred_at DESC, i.id DESC")
+    public Mono<Map<Long, List<IncidentRow>>> ofPersons(Collection<Long> personIds, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT ip.person_id, " + COLUMNS + " FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
+                        + "WHERE ip.person_id = ANY(:ids)" + ScopeSql.covers("i.cell_code")
+                        + " ORDER BY ip.person_id, i.occurred_at DESC, i.id DESC"), scope)
                 .bind("ids", personIds.toArray(Long[]::new))
                 .map((row, meta) -> Map.entry(row.get("person_id", Long.class), incident(row)))
                 .all()

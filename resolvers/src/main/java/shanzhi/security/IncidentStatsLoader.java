@@ -3,18 +3,18 @@ package shanzhi.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
 import shanzhi.api.Batches;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
 
-/** Region.incidentStats for many regions: one aggregate statement per distinct year. */
+/** Region.incidentStats for many regions (already narrowed to the scope): one statement per year. */
 @DgsDataLoader(name = IncidentStatsLoader.NAME)
-public class IncidentStatsLoader implements MappedBatchLoader<IncidentStatsLoader.Key, List<IncidentStatRow>> {
+public class IncidentStatsLoader extends ScopedBatchLoader<IncidentStatsLoader.Key, List<IncidentStatRow>> {
     public static final String NAME = "incidentStats";
     private final IncidentRepository incidents;
 
@@ -26,11 +26,10 @@ public class IncidentStatsLoader implements MappedBatchLoader<IncidentStatsLoade
     }
 
     @Override
-    public CompletionStage<Map<Key, List<IncidentStatRow>>> load(Set<Key> keys) {
+    protected Mono<Map<Key, List<IncidentStatRow>>> load(Set<Key> keys, Scope scope) {
         return Batches.<Key, Integer, List<IncidentStatRow>>byGroup(keys, Key::year,
                 (year, group) -> incidents.stats(group.stream().map(Key::regionCode).toList(), year)
                         .map(stats -> group.stream().collect(Collectors.toMap(key -> key,
-                                key -> stats.get(key.regionCode())))))
-                .toFuture();
+                                key -> stats.get(key.regionCode())))));
     }
 }

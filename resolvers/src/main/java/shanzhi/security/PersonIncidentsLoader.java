@@ -3,16 +3,17 @@ package shanzhi.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
+
 /** Incidents per person (Person.incidents), newest first. */
 @DgsDataLoader(name = PersonIncidentsLoader.NAME)
-public class PersonIncidentsLoader implements MappedBatchLoader<Long, List<IncidentRow>> {
+public class PersonIncidentsLoader extends ScopedBatchLoader<Long, List<IncidentRow>> {
     public static final String NAME = "personIncidents";
     private final IncidentRepository incidents;
 
@@ -21,7 +22,7 @@ public class PersonIncidentsLoader implements MappedBatchLoader<Long, List<Incid
     }
 
     @Override
-    public CompletionStage<Map<Long, List<IncidentRow>>> load(Set<Long> keys) {
-        return incidents.ofPersons(keys).toFuture();
+    protected Mono<Map<Long, List<IncidentRow>>> load(Set<Long> keys, Scope scope) {
+        return incidents.ofPersons(keys, scope);
     }
 }

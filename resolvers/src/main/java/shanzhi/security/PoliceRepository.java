@@ -12,6 +12,8 @@ import org.springframework.stereotype.Repository;
 import io.r2dbc.spi.Row;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopeSql;
 
 /** Police stations and rooms: the security store's reference data. */
 @Repository
@@ -46,9 +48,9 @@ public class PoliceRepository {
     }
 
     /** Rooms of each station, ordered by name. */
-    public Mono<Map<Long, List<PoliceRoomRow>>> roomsOfStations(Collection<Long> stationIds) {
-        return db.sql("SELECT id, name, station_id, village_code FROM police_room WHERE station_id = ANY(:ids) "
-                        + "ORDER BY station_id, name, id")
+    public Mono<Map<Long, List<PoliceRoomRow>>> roomsOfStations(Collection<Long> stationIds, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT id, name, station_id, village_code FROM police_room WHERE station_id = ANY(:ids)"
+                        + ScopeSql.sees("village_code") + " ORDER BY station_id, name, id"), scope)
                 .bind("ids", stationIds.toArray(Long[]::new))
                 .map((row, meta) -> room(row))
                 .all()

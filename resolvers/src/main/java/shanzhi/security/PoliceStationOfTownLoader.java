@@ -3,16 +3,17 @@ package shanzhi.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
 
+/** Reference data keyed by a region the caller already sees, so the scope adds no condition. */
 @DgsDataLoader(name = PoliceStationOfTownLoader.NAME)
-public class PoliceStationOfTownLoader implements MappedBatchLoader<String, PoliceStationRow> {
+public class PoliceStationOfTownLoader extends ScopedBatchLoader<String, PoliceStationRow> {
     public static final String NAME = "policeStationOfTown";
     private final PoliceRepository police;
 
@@ -21,7 +22,7 @@ public class PoliceStationOfTownLoader implements MappedBatchLoader<String, Poli
     }
 
     @Override
-    public CompletionStage<Map<String, PoliceStationRow>> load(Set<String> keys) {
-        return police.stationsOfTowns(keys).toFuture();
+    protected Mono<Map<String, PoliceStationRow>> load(Set<String> keys, Scope scope) {
+        return police.stationsOfTowns(keys);
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.dataloader.DataLoader;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
@@ -12,7 +11,9 @@ import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 
+import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.BadUserInput;
+import shanzhi.api.Caller;
 import shanzhi.api.Connection;
 import shanzhi.api.ConnectionUnderRegion;
 import shanzhi.api.Cursor;
@@ -33,8 +34,7 @@ public class SecurityFields {
 
     @DgsQuery
     public CompletableFuture<IncidentRow> incident(@InputArgument String id, DgsDataFetchingEnvironment env) {
-        DataLoader<Long, IncidentRow> loader = env.getDataLoader(IncidentLoader.NAME);
-        return loader.load(Ids.parse(id, "incident"));
+        return ScopedBatchLoader.<Long, IncidentRow>load(env, IncidentLoader.NAME, Ids.parse(id, "incident"));
     }
 
     @DgsData(parentType = "Region", field = "policeStation")
@@ -52,8 +52,7 @@ public class SecurityFields {
         if (region.level() != RegionLevel.VILLAGE) {
             return CompletableFuture.completedFuture(null);
         }
-        DataLoader<String, PoliceRoomRow> loader = env.getDataLoader(PoliceRoomOfVillageLoader.NAME);
-        return loader.load(region.code());
+        return ScopedBatchLoader.<String, PoliceRoomRow>load(env, PoliceRoomOfVillageLoader.NAME, region.code());
     }
 
     @DgsData(parentType = "Region", field = "incidents")
@@ -74,22 +73,23 @@ public class SecurityFields {
             throw new BadUserInput("year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", got " + year);
         }
         RegionRow region = env.getSource();
-        DataLoader<IncidentStatsLoader.Key, List<IncidentStatRow>> loader = env.getDataLoader(IncidentStatsLoader.NAME);
-        return loader.load(new IncidentStatsLoader.Key(region.code(), year));
+        String visible = Caller.of(env).scope().narrow(region.code()).orElse(null);
+        if (visible == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return ScopedBatchLoader.<IncidentStatsLoader.Key, List<IncidentStatRow>>load(env, IncidentStatsLoader.NAME, new IncidentStatsLoader.Key(visible, year));
     }
 
     @DgsData(parentType = "Incident", field = "region")
     public CompletableFuture<RegionRow> incidentRegion(DgsDataFetchingEnvironment env) {
         IncidentRow incident = env.getSource();
-        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
-        return loader.load(incident.cellCode());
+        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, incident.cellCode());
     }
 
     @DgsData(parentType = "Incident", field = "persons")
     public CompletableFuture<List<PersonRow>> incidentPersons(DgsDataFetchingEnvironment env) {
         IncidentRow incident = env.getSource();
-        DataLoader<Long, List<PersonRow>> loader = env.getDataLoader(IncidentPersonsLoader.NAME);
-        return loader.load(incident.id()).thenApply(found -> found == null ? List.of() : found);
+        return ScopedBatchLoader.<Long, List<PersonRow>>load(env, IncidentPersonsLoader.NAME, incident.id()).thenApply(found -> found == null ? List.of() : found);
     }
 
     @DgsData(parentType = "Incident", field = "policeStation")
@@ -101,22 +101,19 @@ public class SecurityFields {
     @DgsData(parentType = "PoliceStation", field = "town")
     public CompletableFuture<RegionRow> stationTown(DgsDataFetchingEnvironment env) {
         PoliceStationRow station = env.getSource();
-        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
-        return loader.load(station.townCode());
+        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, station.townCode());
     }
 
     @DgsData(parentType = "PoliceStation", field = "rooms")
     public CompletableFuture<List<PoliceRoomRow>> stationRooms(DgsDataFetchingEnvironment env) {
         PoliceStationRow station = env.getSource();
-        DataLoader<Long, List<PoliceRoomRow>> loader = env.getDataLoader(StationRoomsLoader.NAME);
-        return loader.load(station.id()).thenApply(found -> found == null ? List.of() : found);
+        return ScopedBatchLoader.<Long, List<PoliceRoomRow>>load(env, StationRoomsLoader.NAME, station.id()).thenApply(found -> found == null ? List.of() : found);
     }
 
     @DgsData(parentType = "PoliceRoom", field = "station")
     public CompletableFuture<PoliceStationRow> roomStation(DgsDataFetchingEnvironment env) {
         PoliceRoomRow room = env.getSource();
-        DataLoader<Long, PoliceStationRow> loader = env.getDataLoader(PoliceStationLoader.NAME);
-        return loader.load(room.stationId());
+        return ScopedBatchLoader.<Long, PoliceStationRow>load(env, PoliceStationLoader.NAME, room.stationId());
     }
 
     @DgsData(parentType = "PoliceRoom", field = "village")
@@ -125,19 +122,16 @@ public class SecurityFields {
         if (room.villageCode() == null) {
             return CompletableFuture.completedFuture(null);
         }
-        DataLoader<String, RegionRow> loader = env.getDataLoader(RegionLoader.NAME);
-        return loader.load(room.villageCode());
+        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, room.villageCode());
     }
 
     @DgsData(parentType = "Person", field = "incidents")
     public CompletableFuture<List<IncidentRow>> personIncidents(DgsDataFetchingEnvironment env) {
         PersonRow person = env.getSource();
-        DataLoader<Long, List<IncidentRow>> loader = env.getDataLoader(PersonIncidentsLoader.NAME);
-        return loader.load(person.id()).thenApply(found -> found == null ? List.of() : found);
+        return ScopedBatchLoader.<Long, List<IncidentRow>>load(env, PersonIncidentsLoader.NAME, person.id()).thenApply(found -> found == null ? List.of() : found);
     }
 
     private static CompletableFuture<PoliceStationRow> stationOfTown(DgsDataFetchingEnvironment env, String townCode) {
-        DataLoader<String, PoliceStationRow> loader = env.getDataLoader(PoliceStationOfTownLoader.NAME);
-        return loader.load(townCode);
+        return ScopedBatchLoader.<String, PoliceStationRow>load(env, PoliceStationOfTownLoader.NAME, townCode);
     }
 }

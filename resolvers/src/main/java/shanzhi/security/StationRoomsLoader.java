@@ -3,16 +3,17 @@ package shanzhi.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import org.dataloader.MappedBatchLoader;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 
+import reactor.core.publisher.Mono;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopedBatchLoader;
 
+/** Rooms of each station, as far as their villages are seen by the caller. */
 @DgsDataLoader(name = StationRoomsLoader.NAME)
-public class StationRoomsLoader implements MappedBatchLoader<Long, List<PoliceRoomRow>> {
+public class StationRoomsLoader extends ScopedBatchLoader<Long, List<PoliceRoomRow>> {
     public static final String NAME = "stationRooms";
     private final PoliceRepository police;
 
@@ -21,7 +22,7 @@ public class StationRoomsLoader implements MappedBatchLoader<Long, List<PoliceRo
     }
 
     @Override
-    public CompletionStage<Map<Long, List<PoliceRoomRow>>> load(Set<Long> keys) {
-        return police.roomsOfStations(keys).toFuture();
+    protected Mono<Map<Long, List<PoliceRoomRow>>> load(Set<Long> keys, Scope scope) {
+        return police.roomsOfStations(keys, scope);
     }
 }

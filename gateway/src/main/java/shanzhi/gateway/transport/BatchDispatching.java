@@ -7,21 +7,28 @@ import org.springframework.stereotype.Component;
 
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import shanzhi.api.LoadContext;
 
 /**
- * Dispatches the batch loaders only when the engine has no other work left. The per-level
- * default can dispatch a level more than once when its parents complete at different times on
- * R2DBC threads, which splits a batch into several statements; waiting for exhaustion keeps
- * one statement per loader per wave, so statement counts follow the query's shape.
+ * Makes batching follow the query's shape. Batch loaders are dispatched when the engine has no
+ * other work left (graphql-java's exhausted dispatching), and every loader result of a request is
+ * completed on that request's serial executor: two stores answering at the same moment can then
+ * not let the engine see "nothing left" halfway through one loader's results and dispatch half a
+ * batch. The result is one statement per loader per wave, whatever the timing.
  */
 @Component
 public class BatchDispatching implements WebGraphQlInterceptor {
+    private final Scheduler completions = Schedulers.parallel();
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        SerialExecutor serial = new SerialExecutor(task -> completions.schedule(task));
         request.configureExecutionInput((input, builder) -> builder
-                .graphQLContext(context -> context.put(
-                        DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_EXHAUSTED_DISPATCHING, true))
+                .graphQLContext(context -> context
+                        .put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_EXHAUSTED_DISPATCHING, true)
+                        .put(LoadContext.COMPLETIONS, serial))
                 .build());
         return chain.next(request);
     }

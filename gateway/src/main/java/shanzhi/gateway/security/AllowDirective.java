@@ -1,0 +1,37 @@
+package shanzhi.gateway.security;
+
+import java.util.Set;
+
+import com.netflix.graphql.dgs.DgsDirective;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.idl.SchemaDirectiveWiring;
+import graphql.schema.idl.SchemaDirectiveWiringEnvironment;
+import shanzhi.api.Caller;
+import shanzhi.api.Forbidden;
+import shanzhi.api.Role;
+
+/**
+ * @allow(roles: [...]): the field's data fetcher runs only for callers with one of the roles;
+ * for others the field is null with a FORBIDDEN error, and no store is asked.
+ */
+@DgsDirective(name = "allow")
+public class AllowDirective implements SchemaDirectiveWiring {
+
+    @Override
+    public GraphQLFieldDefinition onField(SchemaDirectiveWiringEnvironment<GraphQLFieldDefinition> env) {
+        Set<Role> allowed = DirectiveArguments.roles(env.getAppliedDirective("allow"), "roles");
+        FieldCoordinates coordinates = FieldCoordinates.coordinates(env.getFieldsContainer(), env.getElement());
+        DataFetcher<?> original = env.getCodeRegistry().getDataFetcher(coordinates, env.getElement());
+        String field = coordinates.getTypeName() + "." + coordinates.getFieldName();
+        env.getCodeRegistry().dataFetcher(coordinates, (DataFetcher<Object>) fetching -> {
+            if (!Caller.of(fetching).hasAnyRole(allowed)) {
+                throw new Forbidden(field + " is only for " + allowed);
+            }
+            return original.get(fetching);
+        });
+        return env.getElement();
+    }
+}

@@ -1,0 +1,42 @@
+package shanzhi.gateway.transport;
+
+import java.util.Map;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import shanzhi.api.BadUserInput;
+import shanzhi.api.Forbidden;
+
+/**
+ * The API's own errors become GraphQL errors at the field's path with extensions.code:
+ * BAD_USER_INPUT for bad input, FORBIDDEN for a field the caller's roles do not allow.
+ */
+@Component
+public class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BadUserInput) {
+                return error(env, cause, ErrorType.BAD_REQUEST, "BAD_USER_INPUT");
+            }
+            if (cause instanceof Forbidden) {
+                return error(env, cause, ErrorType.FORBIDDEN, "FORBIDDEN");
+            }
+        }
+        return null;
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, Throwable cause, ErrorType type, String code) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(cause.getMessage())
+                .extensions(Map.of("code", code))
+                .build();
+    }
+}
