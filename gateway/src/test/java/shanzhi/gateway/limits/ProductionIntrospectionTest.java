@@ -1,0 +1,40 @@
+package shanzhi.gateway.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.ActiveProfiles;
+
+import shanzhi.gateway.ApiTestBase;
+
+/**
+ * Under the prod profile (application-prod.yml) introspection is off. The whole gateway runs here
+ * with profiles "demo,prod": prod's settings, plus the demo's token issuer so that the test can
+ * sign tokens (prod alone accepts only a configured issuer's).
+ */
+@ActiveProfiles({"demo", "prod"})
+class ProductionIntrospectionTest extends ApiTestBase {
+
+    @Test
+    void schemaIntrospectionIsRefused() {
+        query("{ __schema { queryType { name } } }").errors().satisfy(errors -> {
+            assertThat(errors).as("errors").isNotEmpty();
+            assertThat(errors.get(0).getMessage()).containsIgnoringCase("introspection");
+        });
+    }
+
+    @Test
+    void typeIntrospectionIsRefused() {
+        query("{ __type(name: \"Person\") { fields { name } } }").errors().satisfy(errors -> {
+            assertThat(errors).as("errors").isNotEmpty();
+            assertThat(errors.get(0).getMessage()).containsIgnoringCase("introspection");
+        });
+    }
+
+    @Test
+    void dataQueriesAreAnswered() {
+        query("{ region(code: \"440513\") { name __typename } }")
+                .path("region.name").entity(String.class).isEqualTo("潮阳区")
+                .path("region.__typename").entity(String.class).isEqualTo("Region");
+    }
+}
