@@ -12,27 +12,43 @@ import shanzhi.gateway.sources.DatabaseProvisioner;
 import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.sources.Endpoint;
 
-/** Points every department at its fresh test database and loads the demo district there. */
+/**
+ * Points every department at its fresh test database (loading the demo district there) and the
+ * gateway at the test Redis under the run's key prefix.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class GatewayTestConfiguration {
     public static final double TEST_SCALE = 0.05;
 
+    /** The properties of a gateway under test; extra instances start from them too. */
+    public static Map<String, Object> properties() {
+        TestDatabases databases = TestDatabases.get();
+        Map<String, Object> properties = new HashMap<>();
+        for (Department department : Department.values()) {
+            String prefix = "shanzhi.sources." + department.key() + ".";
+            properties.put(prefix + "url", databases.url(department));
+            properties.put(prefix + "username", databases.user());
+            properties.put(prefix + "password", databases.password());
+            DatabaseProvisioner.createIfMissing(
+                    Endpoint.parse(databases.url(department), databases.user(), databases.password()));
+        }
+        properties.put("shanzhi.demo.enabled", "true");
+        properties.put("shanzhi.demo.scale", String.valueOf(TEST_SCALE));
+        TestRedis redis = TestRedis.get();
+        properties.put("shanzhi.redis.url", redis.url());
+        properties.put("shanzhi.redis.key-prefix", redis.keyPrefix());
+        // The API suites send hundreds of requests as one subject; the limit has its own tests.
+        properties.put("shanzhi.rate-limit.subject.rate", "100000");
+        properties.put("shanzhi.rate-limit.subject.burst", "100000");
+        properties.put("shanzhi.rate-limit.client.rate", "100000");
+        properties.put("shanzhi.rate-limit.client.burst", "100000");
+        return properties;
+    }
+
     public static class Databases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestDatabases databases = TestDatabases.get();
-            Map<String, Object> properties = new HashMap<>();
-            for (Department department : Department.values()) {
-                String prefix = "shanzhi.sources." + department.key() + ".";
-                properties.put(prefix + "url", databases.url(department));
-                properties.put(prefix + "username", databases.user());
-                properties.put(prefix + "password", databases.password());
-                DatabaseProvisioner.createIfMissing(
-                        Endpoint.parse(databases.url(department), databases.user(), databases.password()));
-            }
-            properties.put("shanzhi.demo.enabled", "true");
-            properties.put("shanzhi.demo.scale", String.valueOf(TEST_SCALE));
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-databases", properties));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-databases", properties()));
         }
     }
 }

@@ -1,0 +1,28 @@
+package shanzhi.gateway.ratelimit;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import shanzhi.gateway.redis.RedisKeys;
+
+/** The limiter and its filter, unless shanzhi.rate-limit.enabled is false. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "shanzhi.rate-limit.enabled", matchIfMissing = true)
+public class RateLimitConfiguration {
+
+    @Bean
+    RateLimiter rateLimiter(ReactiveStringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties) {
+        // Misconfigured limits fail the start, not the first request.
+        properties.getSubject().emissionIntervalMicros();
+        properties.getClient().emissionIntervalMicros();
+        return new RateLimiter(redis, keys, properties);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(RateLimiter limiter, @Value("${spring.graphql.http.path:/graphql}") String path) {
+        return new RateLimitFilter(limiter, path);
+    }
+}

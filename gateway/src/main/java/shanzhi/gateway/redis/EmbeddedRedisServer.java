@@ -1,0 +1,63 @@
+package shanzhi.gateway.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import redis.embedded.RedisServer;
+
+/**
+ * The Redis of the embedded default: the binary comes from a Maven artifact, so a machine with
+ * only a JDK and Maven runs the gateway. Listens on 127.0.0.1 only and keeps nothing on disk.
+ */
+public final class EmbeddedRedisServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+    private final RedisServer server;
+    private final int port;
+
+    private EmbeddedRedisServer(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static EmbeddedRedisServer start(int port) {
+        int chosen = port > 0 ? port : freePort();
+        try {
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(chosen)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .onShutdownForceStop(true)
+                    .build();
+            server.start();
+            log.info("Embedded Redis listening on 127.0.0.1:{}", chosen);
+            return new EmbeddedRedisServer(server, chosen);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded Redis", e);
+        }
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    // embedded-redis needs a concrete port; the window between closing this socket and Redis
+    // binding it is the same one EmbeddedPostgres accepts.
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the embedded Redis", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop();
+    }
+}

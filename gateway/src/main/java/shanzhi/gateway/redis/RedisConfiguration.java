@@ -1,0 +1,40 @@
+package shanzhi.gateway.redis;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import io.lettuce.core.RedisURI;
+
+/**
+ * One Lettuce connection factory for the gateway's own Redis (shanzhi.redis.*). Declaring it
+ * makes Boot's spring.data.redis.* auto-configuration step back, so there is a single source of
+ * truth. Boot's ReactiveStringRedisTemplate runs on it; every Redis call of the gateway goes
+ * through that template and never blocks a Netty thread.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RedisConfiguration {
+
+    @Bean(destroyMethod = "close")
+    RedisServerLocation redisServerLocation(RedisProperties properties) {
+        return RedisServerLocation.open(properties);
+    }
+
+    @Bean
+    LettuceConnectionFactory redisConnectionFactory(RedisServerLocation location, RedisProperties properties) {
+        RedisURI uri = RedisURI.create(location.url());
+        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
+                .commandTimeout(properties.commandTimeout())
+                .clientName("shanzhi-gateway");
+        if (uri.isSsl()) {
+            client.useSsl();
+        }
+        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client.build());
+    }
+
+    @Bean
+    RedisKeys redisKeys(RedisProperties properties) {
+        return new RedisKeys(properties.keyPrefix());
+    }
+}
