@@ -12,10 +12,15 @@ import shanzhi.gateway.sources.DatabaseProvisioner;
 import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.sources.Endpoint;
 
-/** Points every department at its fresh test database and loads the demo district there. */
+/**
+ * Points every department and the audit store at fresh test databases and loads the demo
+ * district there.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class GatewayTestConfiguration {
     public static final double TEST_SCALE = 0.05;
+    /** Key of the shared test context's audit database (see TestDatabases#url(String)). */
+    public static final String AUDIT = "audit";
 
     public static class Databases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
@@ -30,6 +35,10 @@ public class GatewayTestConfiguration {
                 DatabaseProvisioner.createIfMissing(
                         Endpoint.parse(databases.url(department), databases.user(), databases.password()));
             }
+            properties.put("shanzhi.audit.url", databases.url(AUDIT));
+            properties.put("shanzhi.audit.username", databases.user());
+            properties.put("shanzhi.audit.password", databases.password());
+            DatabaseProvisioner.createIfMissing(Endpoint.parse(databases.url(AUDIT), databases.user(), databases.password()));
             properties.put("shanzhi.demo.enabled", "true");
             properties.put("shanzhi.demo.scale", String.valueOf(TEST_SCALE));
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-databases", properties));
