@@ -13,12 +13,14 @@ import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.sources.Endpoint;
 
 /**
- * Points every department at its fresh test database (loading the demo district there) and the
- * gateway at the test Redis under the run's key prefix.
+ * Points every department and the audit store at fresh test databases (loading the demo
+ * district there) and the gateway at the test Redis under the run's key prefix.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class GatewayTestConfiguration {
     public static final double TEST_SCALE = 0.05;
+    /** Key of the shared test context's audit database (see TestDatabases#url(String)). */
+    public static final String AUDIT = "audit";
 
     /** The properties of a gateway under test; extra instances start from them too. */
     public static Map<String, Object> properties() {
@@ -32,6 +34,10 @@ public class GatewayTestConfiguration {
             DatabaseProvisioner.createIfMissing(
                     Endpoint.parse(databases.url(department), databases.user(), databases.password()));
         }
+        properties.put("shanzhi.audit.url", databases.url(AUDIT));
+        properties.put("shanzhi.audit.username", databases.user());
+        properties.put("shanzhi.audit.password", databases.password());
+        DatabaseProvisioner.createIfMissing(Endpoint.parse(databases.url(AUDIT), databases.user(), databases.password()));
         properties.put("shanzhi.demo.enabled", "true");
         properties.put("shanzhi.demo.scale", String.valueOf(TEST_SCALE));
         TestRedis redis = TestRedis.get();

@@ -3,6 +3,8 @@ package shanzhi.gateway;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.testcontainers.DockerClientFactory;
@@ -15,7 +17,8 @@ import shanzhi.gateway.sources.Endpoint;
 /**
  * The real PostgreSQL the tests run against, chosen once per test JVM: the local server on
  * 127.0.0.1:5432 when it answers, else a Testcontainers container when Docker is there, else
- * the embedded server. Each run gets its own four databases, dropped when the JVM exits.
+ * the embedded server. Each run gets its own databases (the four departments', the audit
+ * store's and any a test creates with {@link #url(String)}), all dropped when the JVM exits.
  */
 public final class TestDatabases {
     private static TestDatabases instance;
@@ -55,11 +58,24 @@ public final class TestDatabases {
     }
 
     public String url(Department department) {
-        return "postgresql://" + host + ":" + port + "/" + database(department);
+        return url(department.key());
     }
 
     public String database(Department department) {
-        return prefix + "_" + department.key();
+        return database(department.key());
+    }
+
+    /** Any other database of this run (the audit store's, a test's own): dropped at the end too. */
+    public String url(String key) {
+        return "postgresql://" + host + ":" + port + "/" + database(key);
+    }
+
+    public String database(String key) {
+        return prefix + "_" + key;
+    }
+
+    public String jdbcUrl(String key) {
+        return "jdbc:" + url(key);
     }
 
     public String user() {
@@ -77,8 +93,14 @@ public final class TestDatabases {
     private void dropAll() {
         try (var connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
                 user, password); var statement = connection.createStatement()) {
-            for (Department department : Department.values()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database(department) + " WITH (FORCE)");
+            List<String> databases = new ArrayList<>();
+            try (var names = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + prefix + "\\_%'")) {
+                while (names.next()) {
+                    databases.add(names.getString(1));
+                }
+            }
+            for (String database : databases) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         } catch (Exception e) {
             System.err.println("Could not drop test databases " + prefix + "_*: " + e.getMessage());

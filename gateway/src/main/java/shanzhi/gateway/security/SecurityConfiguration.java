@@ -3,6 +3,7 @@ package shanzhi.gateway.security;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,8 +22,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * Every GraphQL request carries a bearer JWT; no token, a bad signature, a wrong issuer or
  * audience, an expired token or missing Shanzhi claims is HTTP 401 before any data is read.
  * GraphiQL's page itself is public (it holds no data); the queries it sends are not.
+ * Only when serving: the commands (demo load-only, audit verify-only) run without a web server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class SecurityConfiguration {
 
     @Bean

@@ -3,6 +3,7 @@ package shanzhi.gateway.sources;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -59,6 +60,11 @@ public final class DepartmentStores implements AutoCloseable {
 
     public Endpoint endpoint(Department department) {
         return endpoints.get(department);
+    }
+
+    /** The embedded server when some department runs on it; the audit store shares it. */
+    public Optional<EmbeddedPostgresServer> embedded() {
+        return Optional.ofNullable(embedded);
     }
 
     private void migrate() {

@@ -1,0 +1,57 @@
+package shanzhi.gateway.audit;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * What one request touched of personal data, filled in by AuditInstrumentation while the
+ * request executes. Data fetchers complete on R2DBC threads, hence the concurrent sets.
+ */
+public final class AuditCollector {
+    private final Set<Long> personIds = new ConcurrentSkipListSet<>();
+    private final Set<String> fields = new ConcurrentSkipListSet<>();
+    private volatile String operationType = "unknown";
+    private volatile String operationName;
+
+    /** A field of a person was resolved; {@code field} is null for the id alone. */
+    void person(long personId, String field) {
+        personIds.add(personId);
+        if (field != null) {
+            fields.add(field);
+        }
+    }
+
+    /** A mutation writes personal data about these persons (e.g. names them as dispute parties). */
+    void written(String what, List<Long> ids) {
+        if (!ids.isEmpty()) {
+            personIds.addAll(ids);
+            fields.add(what);
+        }
+    }
+
+    void operation(String type, String name) {
+        this.operationType = type;
+        this.operationName = name;
+    }
+
+    public boolean sawPersonalData() {
+        return !personIds.isEmpty();
+    }
+
+    public List<Long> personIds() {
+        return List.copyOf(personIds);
+    }
+
+    public List<String> fields() {
+        return List.copyOf(fields);
+    }
+
+    public String operationType() {
+        return operationType;
+    }
+
+    public String operationName() {
+        return operationName;
+    }
+}

@@ -1,0 +1,61 @@
+package shanzhi.gateway.audit;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import shanzhi.gateway.sources.DepartmentStores;
+import shanzhi.gateway.sources.Endpoint;
+import shanzhi.gateway.sources.SourcesProperties;
+
+/**
+ * The audit store's own pool, so that a slow audit store cannot take the departments'
+ * connections, nor they its; the writer and the verifier over it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+    @Bean(destroyMethod = "close")
+    AuditStore auditStore(AuditProperties audit, DepartmentStores departments) {
+        return AuditStore.open(audit, departments.embedded());
+    }
+
+    @Bean(destroyMethod = "dispose")
+    ConnectionPool auditPool(AuditStore store, AuditProperties audit) {
+        Endpoint endpoint = store.endpoint();
+        SourcesProperties.Pool settings = audit.getPool();
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
+                        PostgresqlConnectionConfiguration.builder()
+                                .host(endpoint.host()).port(endpoint.port()).database(endpoint.database())
+                                .username(endpoint.username()).password(endpoint.password())
+                                .applicationName("shanzhi-audit")
+                                .build()))
+                .name("audit")
+                .initialSize(settings.getInitialSize())
+                .maxSize(settings.getMaxSize())
+                .maxIdleTime(settings.getMaxIdleTime())
+                .maxAcquireTime(settings.getAcquireTimeout())
+                .validationQuery("SELECT 1")
+                .build());
+    }
+
+    @Bean
+    DatabaseClient auditDatabase(@Qualifier("auditPool") ConnectionPool pool) {
+        return DatabaseClient.create(pool);
+    }
+
+    @Bean
+    AuditLog auditLog(@Qualifier("auditDatabase") DatabaseClient database, AuditProperties audit) {
+        return new AuditLog(database, audit.getWriteTimeout());
+    }
+
+    @Bean
+    ChainVerifier chainVerifier(AuditStore store) {
+        return new ChainVerifier(store.endpoint());
+    }
+}

@@ -1,0 +1,90 @@
+package shanzhi.gateway.audit;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import reactor.core.publisher.Mono;
+import shanzhi.api.Caller;
+
+/**
+ * Holds every response back until its audit record is committed. A request that touched no
+ * personal data passes unrecorded; one that did is answered only after AuditLog has appended its
+ * record, and if that fails the response is replaced by one without data and with an
+ * AUDIT_UNAVAILABLE error: personal data never leaves unaudited (fail closed).
+ * Runs inside CallerInterceptor (higher order), whose caller it records.
+ */
+@Component
+public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
+    public static final String AUDIT_UNAVAILABLE = "AUDIT_UNAVAILABLE";
+    private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
+    private final AuditLog auditLog;
+    private final Clock clock = Clock.systemUTC();
+
+    public AuditInterceptor(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        AuditCollector collector = new AuditCollector();
+        request.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(context -> context.put(AuditCollector.class, collector)).build());
+        return chain.next(request).flatMap(response -> {
+            if (!collector.sawPersonalData()) {
+                return Mono.just(response);
+            }
+            return Mono.<AuditEntry>fromCallable(() -> entry(request, response, collector))
+                    .flatMap(auditLog::append)
+                    .thenReturn(response)
+                    .onErrorResume(failure -> {
+                        log.error("Audit record for operation {} could not be written; the response is withheld",
+                                collector.operationName(), failure);
+                        return Mono.just(withheld(response));
+                    });
+        });
+    }
+
+    private AuditEntry entry(WebGraphQlRequest request, WebGraphQlResponse response, AuditCollector collector) {
+        Caller caller = Caller.of(response.getExecutionInput().getGraphQLContext());
+        String name = collector.operationName() != null ? collector.operationName() : request.getOperationName();
+        return new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(),
+                caller.roles().stream().map(Enum::name).toList(), caller.scope().region(), caller.client(),
+                caller.workerId(), collector.operationType(), name,
+                DocumentHash.of(request.getDocument(), request.getVariables()), collector.personIds(),
+                collector.fields(), outcome(response));
+    }
+
+    private static AuditEntry.Outcome outcome(WebGraphQlResponse response) {
+        if (response.getErrors().isEmpty()) {
+            return AuditEntry.Outcome.OK;
+        }
+        return response.getData() == null ? AuditEntry.Outcome.FAILED : AuditEntry.Outcome.PARTIAL;
+    }
+
+    private static WebGraphQlResponse withheld(WebGraphQlResponse response) {
+        GraphQLError error = GraphqlErrorBuilder.newError()
+                .errorType(ErrorType.INTERNAL_ERROR)
+                .message("The audit trail cannot be written, so no personal data is returned; try again later")
+                .extensions(Map.of("code", AUDIT_UNAVAILABLE))
+                .build();
+        return response.transform(builder -> builder.data(null).errors(List.of(error)));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}

@@ -1,0 +1,46 @@
+package shanzhi.gateway.audit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import shanzhi.gateway.sources.SourcesProperties;
+
+/**
+ * shanzhi.audit.*: the audit store, a fifth database beside the departments'. Without a url it
+ * lives on the embedded PostgreSQL. The pool connects as {@code username}, which in production
+ * should only be a member of shanzhi_audit_writer (SELECT and INSERT); migrations run as
+ * {@code migration-username}, the tables' owner, when one is given.
+ */
+@ConfigurationProperties("shanzhi.audit")
+public class AuditProperties {
+    /** postgresql://host:port/database (a jdbc: or r2dbc: prefix is accepted too). */
+    private String url;
+    private String username = "postgres";
+    private String password = "";
+    /** Owner that runs the migrations; unset means the pool's user. */
+    private String migrationUsername;
+    private String migrationPassword;
+    private SourcesProperties.Pool pool = new SourcesProperties.Pool();
+    /** An append slower than this fails the request closed. */
+    private Duration writeTimeout = Duration.ofSeconds(5);
+    /** Verify the chain, print the result, exit 0 (valid) or 1 (broken). */
+    private boolean verifyOnly;
+
+    public String getUrl() { return url; }
+    public void setUrl(String url) { this.url = url; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getMigrationUsername() { return migrationUsername; }
+    public void setMigrationUsername(String migrationUsername) { this.migrationUsername = migrationUsername; }
+    public String getMigrationPassword() { return migrationPassword; }
+    public void setMigrationPassword(String migrationPassword) { this.migrationPassword = migrationPassword; }
+    public SourcesProperties.Pool getPool() { return pool; }
+    public void setPool(SourcesProperties.Pool pool) { this.pool = pool; }
+    public Duration getWriteTimeout() { return writeTimeout; }
+    public void setWriteTimeout(Duration writeTimeout) { this.writeTimeout = writeTimeout; }
+    public boolean isVerifyOnly() { return verifyOnly; }
+    public void setVerifyOnly(boolean verifyOnly) { this.verifyOnly = verifyOnly; }
+}

@@ -1,0 +1,62 @@
+package shanzhi.gateway.audit;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import shanzhi.gateway.TestDatabases;
+import shanzhi.gateway.sources.DatabaseProvisioner;
+import shanzhi.gateway.sources.Endpoint;
+
+/** A fresh audit database of its own (created, migrated), for tests that break its chain. */
+final class AuditTestStore implements AutoCloseable {
+    private final AuditStore store;
+
+    private AuditTestStore(AuditStore store) {
+        this.store = store;
+    }
+
+    static AuditTestStore fresh(String key) {
+        TestDatabases databases = TestDatabases.get();
+        DatabaseProvisioner.createIfMissing(Endpoint.parse(databases.url(key), databases.user(), databases.password()));
+        AuditProperties properties = new AuditProperties();
+        properties.setUrl(databases.url(key));
+        properties.setUsername(databases.user());
+        properties.setPassword(databases.password());
+        return new AuditTestStore(AuditStore.open(properties, Optional.empty()));
+    }
+
+    Endpoint endpoint() {
+        return store.endpoint();
+    }
+
+    /** A writer connecting as {@code user} (no pool: each append opens its own connection). */
+    AuditLog log(String user, String password) {
+        Endpoint endpoint = store.endpoint();
+        return new AuditLog(DatabaseClient.create(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                .host(endpoint.host()).port(endpoint.port()).database(endpoint.database())
+                .username(user).password(password)
+                .build())), Duration.ofSeconds(10));
+    }
+
+    AuditLog log() {
+        return log(store.endpoint().username(), store.endpoint().password());
+    }
+
+    ChainVerifier verifier() {
+        return new ChainVerifier(store.endpoint());
+    }
+
+    AuditRecords records() {
+        Endpoint endpoint = store.endpoint();
+        return new AuditRecords(endpoint.jdbcUrl(), endpoint.username(), endpoint.password());
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,205 @@
+package shanzhi.gateway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Flux;
+import shanzhi.gateway.TestDatabases;
+
+/**
+ * The chain against an attacker: each test writes records into an audit database of its own,
+ * then edits or deletes rows the way a superuser can (append-only triggers off) and expects the
+ * verifier to name the first broken record and why. Also the append-only rules themselves.
+ */
+class ChainTamperingTest {
+    private static final AtomicInteger STORES = new AtomicInteger();
+    private AuditTestStore store;
+    private AuditRecords records;
+
+    @BeforeEach
+    void freshStore() {
+        store = AuditTestStore.fresh("audit_chain" + STORES.incrementAndGet());
+        records = store.records();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void anUntouchedChainVerifies() {
+        append(5);
+        assertThat(store.verifier().verify()).isEqualTo(new ChainStatus(true, 5, null, null));
+    }
+
+    @Test
+    void anEmptyChainVerifies() {
+        assertThat(store.verifier().verify()).isEqualTo(new ChainStatus(true, 0, null, null));
+    }
+
+    @Test
+    void anEditedFieldIsFoundAtItsRecord() {
+        append(5);
+        records.tamper("UPDATE audit_record SET person_ids = '{1}' WHERE sequence = 3");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.valid()).isFalse();
+        assertThat(status.firstBrokenSequence()).isEqualTo(3L);
+        assertThat(status.records()).isEqualTo(2);
+        assertThat(status.reason()).contains("fields do not match");
+    }
+
+    @Test
+    void anEditThatRecomputesTheRecordsOwnHashesIsFoundAtTheNextLink() {
+        List<AuditEntry> written = append(5);
+        AuditEntry forged = withSubject(written.get(2), "someone-else");
+        byte[] content = RecordDigest.contentHash(forged);
+        byte[] previous = hashOf(2);
+        byte[] hash = RecordDigest.link(previous, 3, content);
+        records.tamper("UPDATE audit_record SET subject = 'someone-else', content_hash = '\\x" + hex(content)
+                + "', hash = '\\x" + hex(hash) + "' WHERE sequence = 3");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.firstBrokenSequence()).isEqualTo(4L);
+        assertThat(status.reason()).contains("prev_hash");
+    }
+
+    @Test
+    void aChangedHashIsFoundAtItsRecord() {
+        append(3);
+        records.tamper("UPDATE audit_record SET hash = sha256(hash) WHERE sequence = 2");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.firstBrokenSequence()).isEqualTo(2L);
+        assertThat(status.reason()).contains("hash mismatch");
+    }
+
+    @Test
+    void aDeletedRecordIsFoundAtItsSequence() {
+        append(5);
+        records.tamper("DELETE FROM audit_record WHERE sequence = 3");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.valid()).isFalse();
+        assertThat(status.firstBrokenSequence()).isEqualTo(3L);
+        assertThat(status.reason()).contains("record 3 is missing");
+    }
+
+    @Test
+    void deletedLastRecordsAreFoundThroughTheChainHead() {
+        append(5);
+        records.tamper("DELETE FROM audit_record WHERE sequence >= 4");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.firstBrokenSequence()).isEqualTo(4L);
+        assertThat(status.reason()).contains("head is at record 5");
+    }
+
+    @Test
+    void updateDeleteAndTruncateAreRefusedEvenForTheOwnerWhileTriggersRun() {
+        append(2);
+        for (String change : List.of("UPDATE audit_record SET subject = 'x' WHERE sequence = 1",
+                "DELETE FROM audit_record WHERE sequence = 2", "TRUNCATE audit_record",
+                "UPDATE audit_chain_head SET sequence = 1", "DELETE FROM audit_chain_head")) {
+            assertThatThrownBy(() -> records.execute(change)).as(change)
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("append")
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42501");
+        }
+        assertThat(store.verifier().verify()).isEqualTo(new ChainStatus(true, 2, null, null));
+    }
+
+    @Test
+    void theApplicationsRoleMayAppendAndReadButNotChangeAnything() throws Exception {
+        TestDatabases databases = TestDatabases.get();
+        String role = "shanzhi_audit_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        records.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'app' IN ROLE shanzhi_audit_writer");
+        try {
+            append(1);
+            store.log(role, "app").append(entry(2)).block();
+            try (var connection = DriverManager.getConnection(store.endpoint().jdbcUrl(), role, "app");
+                 var statement = connection.createStatement()) {
+                for (String change : List.of("UPDATE audit_record SET subject = 'x'", "DELETE FROM audit_record",
+                        "TRUNCATE audit_record", "UPDATE audit_chain_head SET sequence = 0")) {
+                    assertThatThrownBy(() -> statement.execute(change)).as(change)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("permission denied");
+                }
+                try (var count = statement.executeQuery("SELECT count(*) FROM audit_record")) {
+                    count.next();
+                    assertThat(count.getLong(1)).isEqualTo(2);
+                }
+            }
+            assertThat(store.verifier().verify()).isEqualTo(new ChainStatus(true, 2, null, null));
+        } finally {
+            try (var connection = DriverManager.getConnection(store.endpoint().jdbcUrl(), databases.user(),
+                    databases.password()); var statement = connection.createStatement()) {
+                statement.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
+    @Test
+    void concurrentWritersOverSeparateConnectionsLeaveOneGaplessChain() {
+        AuditLog first = store.log();
+        AuditLog second = store.log();
+        List<Long> sequences = Flux.range(0, 200)
+                .flatMap(i -> (i % 2 == 0 ? first : second).append(entry(i)), 32)
+                .collectList().block();
+        assertThat(sequences).hasSize(200).doesNotHaveDuplicates();
+        assertThat(sequences).allMatch(sequence -> sequence >= 1 && sequence <= 200);
+        assertThat(store.verifier().verify()).isEqualTo(new ChainStatus(true, 200, null, null));
+    }
+
+    private List<AuditEntry> append(int count) {
+        List<AuditEntry> written = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            AuditEntry entry = entry(i);
+            assertThat(store.log().append(entry).block()).isEqualTo(records.lastSequence());
+            written.add(entry);
+        }
+        return written;
+    }
+
+    /** Records that differ in every field kind, including nulls and non-ASCII text. */
+    private static AuditEntry entry(int i) {
+        return new AuditEntry(Instant.now().truncatedTo(ChronoUnit.MICROS), "worker-" + i + "-网格员",
+                List.of("GRID_WORKER", "POLICE"), "440513001", "app-" + i, i % 2 == 0 ? (long) i : null, "query",
+                i % 3 == 0 ? null : "Op" + i, "%064x".formatted(i), List.of((long) i, i + 10L),
+                List.of("name", "phone"), AuditEntry.Outcome.OK);
+    }
+
+    private static AuditEntry withSubject(AuditEntry entry, String subject) {
+        return new AuditEntry(entry.recordedAt(), subject, entry.roles(), entry.scope(), entry.client(),
+                entry.workerId(), entry.operationType(), entry.operationName(), entry.documentHash(),
+                entry.personIds(), entry.fields(), entry.outcome());
+    }
+
+    private byte[] hashOf(long sequence) {
+        try (var connection = DriverManager.getConnection(store.endpoint().jdbcUrl(), store.endpoint().username(),
+                store.endpoint().password());
+             var select = connection.prepareStatement("SELECT hash FROM audit_record WHERE sequence = ?")) {
+            select.setLong(1, sequence);
+            try (var row = select.executeQuery()) {
+                row.next();
+                return row.getBytes(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

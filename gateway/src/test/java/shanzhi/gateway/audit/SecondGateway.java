@@ -1,0 +1,62 @@
+package shanzhi.gateway.audit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import shanzhi.api.Role;
+import shanzhi.gateway.GatewayTestConfiguration;
+import shanzhi.gateway.ShanzhiApplication;
+import shanzhi.gateway.TestDatabases;
+import shanzhi.gateway.security.DemoTokenIssuer;
+import shanzhi.gateway.sources.DatabaseProvisioner;
+import shanzhi.gateway.sources.Endpoint;
+
+/**
+ * Another gateway replica in the same JVM: its own application context on a random port, the
+ * same department databases as the shared test context, and the audit database named by
+ * {@code auditKey} (the shared one to write the same chain, or one of its own).
+ */
+final class SecondGateway implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+
+    private SecondGateway(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static SecondGateway start(String auditKey) {
+        TestDatabases databases = TestDatabases.get();
+        String auditUrl = databases.url(auditKey);
+        DatabaseProvisioner.createIfMissing(Endpoint.parse(auditUrl, databases.user(), databases.password()));
+        // Added after GatewayTestConfiguration's initializer, so first in line: overrides its audit url.
+        ApplicationContextInitializer<ConfigurableApplicationContext> replica = context -> context.getEnvironment()
+                .getPropertySources().addFirst(new MapPropertySource("second-gateway",
+                        Map.of("shanzhi.audit.url", auditUrl, "server.port", "0")));
+        return new SecondGateway(new SpringApplicationBuilder(ShanzhiApplication.class)
+                .initializers(new GatewayTestConfiguration.Databases(), replica)
+                .run());
+    }
+
+    /** A client of this replica, with a token from this replica's own demo issuer. */
+    HttpGraphQlTester as(String subject, List<Role> roles, String region) {
+        String token = context.getBean(DemoTokenIssuer.class).issue(subject, roles, region, null, "replica-tests",
+                Duration.ofMinutes(10));
+        WebTestClient http = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/graphql")
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
+        return HttpGraphQlTester.create(http).mutate().header("Authorization", "Bearer " + token).build();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
