@@ -31,12 +31,17 @@ public class GatewayTestConfiguration {
             properties.put(prefix + "url", databases.url(department));
             properties.put(prefix + "username", databases.user());
             properties.put(prefix + "password", databases.password());
+            // Several gateways run in one test JVM against one server (max_connections 100): small pools.
+            properties.put(prefix + "pool.initial-size", "1");
+            properties.put(prefix + "pool.max-size", "4");
             DatabaseProvisioner.createIfMissing(
                     Endpoint.parse(databases.url(department), databases.user(), databases.password()));
         }
         properties.put("shanzhi.audit.url", databases.url(AUDIT));
         properties.put("shanzhi.audit.username", databases.user());
         properties.put("shanzhi.audit.password", databases.password());
+        properties.put("shanzhi.audit.pool.initial-size", "1");
+        properties.put("shanzhi.audit.pool.max-size", "4");
         DatabaseProvisioner.createIfMissing(Endpoint.parse(databases.url(AUDIT), databases.user(), databases.password()));
         properties.put("shanzhi.demo.enabled", "true");
         properties.put("shanzhi.demo.scale", String.valueOf(TEST_SCALE));

@@ -154,7 +154,7 @@ class ChainTamperingTest {
         AuditLog first = store.log();
         AuditLog second = store.log();
         List<Long> sequences = Flux.range(0, 200)
-                .flatMap(i -> (i % 2 == 0 ? first : second).append(entry(i)), 32)
+                .flatMap(i -> (i % 2 == 0 ? first : second).append(entry(i)), 8)
                 .collectList().block();
         assertThat(sequences).hasSize(200).doesNotHaveDuplicates();
         assertThat(sequences).allMatch(sequence -> sequence >= 1 && sequence <= 200);

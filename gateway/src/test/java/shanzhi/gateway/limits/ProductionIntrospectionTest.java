@@ -3,6 +3,7 @@ package shanzhi.gateway.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import shanzhi.gateway.ApiTestBase;
@@ -13,6 +14,8 @@ import shanzhi.gateway.ApiTestBase;
  * sign tokens (prod alone accepts only a configured issuer's).
  */
 @ActiveProfiles({"demo", "prod"})
+// Its own context: closed after the class so its pools do not stay open for the rest of the run.
+@DirtiesContext
 class ProductionIntrospectionTest extends ApiTestBase {
 
     @Test

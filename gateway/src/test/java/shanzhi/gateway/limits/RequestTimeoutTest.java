@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import shanzhi.gateway.ApiTestBase;
@@ -18,6 +19,8 @@ import shanzhi.gateway.sources.Department;
  * test shows under the default of 10 s.
  */
 @TestPropertySource(properties = "shanzhi.limits.request-timeout=1ms")
+// Its own context: closed after the class so its pools do not stay open for the rest of the run.
+@DirtiesContext
 class RequestTimeoutTest extends ApiTestBase {
     /** Five levels of batch loads over all four stores; answered in full it sends 12 statements. */
     private static final String DASHBOARD = """
