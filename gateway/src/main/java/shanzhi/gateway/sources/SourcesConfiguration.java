@@ -10,6 +10,8 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
+import shanzhi.gateway.resilience.GuardedDatabaseClient;
+import shanzhi.gateway.resilience.SourceGuards;
 
 /**
  * One connection pool and one DatabaseClient per department: a slow store can only exhaust its
@@ -49,23 +51,42 @@ public class SourcesConfiguration {
     }
 
     @Bean
-    DatabaseClient peopleDatabase(@Qualifier("peoplePool") ConnectionPool pool, StatementCounter counter) {
-        return DatabaseClient.create(counter.counting(Department.PEOPLE, pool));
+    DatabaseClient peopleDatabase(@Qualifier("peoplePool") ConnectionPool pool, StatementCounter counter,
+                                  SourceGuards guards) {
+        return client(Department.PEOPLE, pool, counter, guards);
     }
 
     @Bean
-    DatabaseClient gridDatabase(@Qualifier("gridPool") ConnectionPool pool, StatementCounter counter) {
-        return DatabaseClient.create(counter.counting(Department.GRID, pool));
+    DatabaseClient gridDatabase(@Qualifier("gridPool") ConnectionPool pool, StatementCounter counter,
+                                SourceGuards guards) {
+        return client(Department.GRID, pool, counter, guards);
     }
 
     @Bean
-    DatabaseClient legalDatabase(@Qualifier("legalPool") ConnectionPool pool, StatementCounter counter) {
-        return DatabaseClient.create(counter.counting(Department.LEGAL, pool));
+    DatabaseClient legalDatabase(@Qualifier("legalPool") ConnectionPool pool, StatementCounter counter,
+                                 SourceGuards guards) {
+        return client(Department.LEGAL, pool, counter, guards);
     }
 
     @Bean
-    DatabaseClient securityDatabase(@Qualifier("securityPool") ConnectionPool pool, StatementCounter counter) {
-        return DatabaseClient.create(counter.counting(Department.SECURITY, pool));
+    DatabaseClient securityDatabase(@Qualifier("securityPool") ConnectionPool pool, StatementCounter counter,
+                                    SourceGuards guards) {
+        return client(Department.SECURITY, pool, counter, guards);
+    }
+
+    @Bean
+    SourceGuards sourceGuards(SourcesProperties sources) {
+        return new SourceGuards(sources);
+    }
+
+    /**
+     * The one place every statement of a department goes through: the guard wraps the client's
+     * result publishers, outside the statement counter, so a statement refused by an open breaker
+     * or a full bulkhead never reaches the pool and is not counted as sent.
+     */
+    private static DatabaseClient client(Department department, ConnectionPool pool, StatementCounter counter,
+                                         SourceGuards guards) {
+        return GuardedDatabaseClient.of(DatabaseClient.create(counter.counting(department, pool)), guards.of(department));
     }
 
     private static ConnectionPool pool(Department department, DepartmentStores stores, SourcesProperties sources) {
@@ -75,6 +96,10 @@ public class SourcesConfiguration {
                 .host(endpoint.host()).port(endpoint.port()).database(endpoint.database())
                 .username(endpoint.username()).password(endpoint.password())
                 .applicationName("shanzhi-" + department.key())
+                .connectTimeout(settings.getConnectTimeout())
+                // The server stops a statement the gateway has given up on, instead of finishing it for nobody.
+                .statementTimeout(sources.of(department).getResilience().getTimeout())
+                .tcpKeepAlive(true)
                 .build());
         return new ConnectionPool(ConnectionPoolConfiguration.builder(postgres)
                 .name(department.key())
@@ -82,7 +107,12 @@ public class SourcesConfiguration {
                 .maxSize(settings.getMaxSize())
                 .maxIdleTime(settings.getMaxIdleTime())
                 .maxAcquireTime(settings.getAcquireTimeout())
+                // Checked on every acquire, so connections broken by a store restart are evicted
+                // and replaced instead of failing the statement that happens to get them.
                 .validationQuery("SELECT 1")
+                .maxValidationTime(settings.getConnectTimeout())
+                .maxCreateConnectionTime(settings.getConnectTimeout())
+                .backgroundEvictionInterval(settings.getEvictionInterval())
                 .build());
     }
 }

@@ -11,10 +11,12 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import shanzhi.api.BadUserInput;
 import shanzhi.api.Forbidden;
+import shanzhi.gateway.resilience.SourceUnavailable;
 
 /**
  * The API's own errors become GraphQL errors at the field's path with extensions.code:
- * BAD_USER_INPUT for bad input, FORBIDDEN for a field the caller's roles do not allow.
+ * BAD_USER_INPUT for bad input, FORBIDDEN for a field the caller's roles do not allow,
+ * SOURCE_UNAVAILABLE (with extensions.source) for a field whose department's store is down.
  */
 @Component
 public class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
@@ -27,6 +29,14 @@ public class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
             }
             if (cause instanceof Forbidden) {
                 return error(env, cause, ErrorType.FORBIDDEN, "FORBIDDEN");
+            }
+            if (cause instanceof SourceUnavailable unavailable) {
+                // The message names the department and why, never the store's address or SQL.
+                return GraphqlErrorBuilder.newError(env)
+                        .errorType(ErrorType.INTERNAL_ERROR)
+                        .message(unavailable.getMessage())
+                        .extensions(Map.of("code", "SOURCE_UNAVAILABLE", "source", unavailable.department().key()))
+                        .build();
             }
         }
         return null;
