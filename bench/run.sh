@@ -44,21 +44,31 @@ emit() { echo "$1" >> "$results"; }
 bench_line() { grep '^BENCH ' | tail -1 | sed 's/^BENCH //'; }
 
 # prime <url> <body> <token> <method>: JIT warm-up of a freshly started server (PRIME s, 4 connections)
-prime() { wrk -t1 -c4 -d"${PRIME:-8}s" -s scripts/graphql.lua "$1" -- "$2" "$3" "$4" > /dev/null; }
+prime() { wrk -t1 -c4 -d"${PRIME:-8}s" --timeout 10s -s scripts/graphql.lua "$1" -- "$2" "$3" "$4" > /dev/null; }
 
 # measure <scale> <target> <op> <url> <body> <token> <method> <pid> [statements?]
 measure() {
   local scale=$1 target=$2 op=$3 url=$4 body=$5 token=$6 method=$7 pid=$8 stm=${9:-}
   log "scale $scale $target $op: warm-up ${WARMUP}s"
-  wrk -t2 -c"$CONC" -d"${WARMUP}s" -s scripts/graphql.lua "$url" -- "$body" "$token" "$method" > /dev/null
+  wrk -t2 -c"$CONC" -d"${WARMUP}s" --timeout 10s -s scripts/graphql.lua "$url" -- "$body" "$token" "$method" > /dev/null
   local s0='{}' s1='{}' c0 c1
   [ -n "$stm" ] && s0=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$GW_PORT/bench/statements")
   c0=$(cpu_ticks "$pid")
   local closed
-  closed=$(wrk -t2 -c"$CONC" -d"${DUR}s" --latency -s scripts/graphql.lua "$url" -- "$body" "$token" "$method" | bench_line)
+  closed=$(wrk -t2 -c"$CONC" -d"${DUR}s" --timeout 10s --latency -s scripts/graphql.lua "$url" -- "$body" "$token" "$method" | bench_line)
   c1=$(cpu_ticks "$pid")
   [ -n "$stm" ] && s1=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$GW_PORT/bench/statements")
-  emit "{\"scale\":\"$scale\",\"target\":\"$target\",\"op\":\"$op\",\"mode\":\"closed\",\"conc\":$CONC,\"cpu_s\":$(echo "($c1-$c0)/$(getconf CLK_TCK)" | bc -l),\"stm_before\":$s0,\"stm_after\":$s1,\"result\":$closed}"
+  # exact statements per request: 10 requests one after another on an otherwise idle gateway (the
+  # closed-loop counts above also catch requests in flight when the counter is read)
+  local q0='{}' q1='{}'
+  if [ -n "$stm" ]; then
+    sleep 2; q0=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$GW_PORT/bench/statements")
+    for _ in $(seq 1 10); do
+      curl -s -o /dev/null -X "$method" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
+        --data "$(sed "s/__KEY__/bench-single-$RANDOM$RANDOM/" "$body")" "$url"; done
+    q1=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$GW_PORT/bench/statements")
+  fi
+  emit "{\"scale\":\"$scale\",\"target\":\"$target\",\"op\":\"$op\",\"mode\":\"closed\",\"conc\":$CONC,\"cpu_s\":$(echo "($c1-$c0)/$(getconf CLK_TCK)" | bc -l),\"stm_before\":$s0,\"stm_after\":$s1,\"stm_single_before\":$q0,\"stm_single_after\":$q1,\"stm_single_n\":10,\"result\":$closed}"
   log "  closed: $closed"
   for rate in $RATES; do
     local open

@@ -80,4 +80,4 @@ function tick() {
   if (sent < total) setImmediate(tick);
 }
 setTimeout(tick, 50);
-setTimeout(() => { console.error('open loop: gave up waiting for answers'); errors += total - done; done = total; report(); }, (seconds + 30) * 1000);
+setTimeout(() => { console.error('open loop: gave up waiting for answers'); errors += total - done; done = total; report(); }, (seconds + 12) * 1000);

@@ -13,9 +13,8 @@ STORES = ['people', 'grid', 'legal', 'security']
 
 def sh(cmd):
     try:
-        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stdout.strip() + \
-            subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stderr.strip()[:0]
-    except Exception as e:  # noqa
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stdout.strip()
+    except Exception:  # noqa
         return '?'
 
 
@@ -60,14 +59,27 @@ out = []
 w = out.append
 host = platform.node()
 w(f'# Benchmark: {os.path.basename(dest)}\n')
-w(f'Run directory: `{os.path.relpath(run, os.path.dirname(dest) + "/..")}` (not committed). Command: `bench/run.sh {" ".join(scales)}` with {settings}.\n')
+w(f'Run directory: `{os.path.relpath(run, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(dest)))))}` (not committed). Command: `bench/run.sh {" ".join(scales)}` with {settings}.\n')
 w('## Machine and versions\n')
 mem = sh("awk '/MemTotal/{printf \"%.1f GiB\", $2/1048576}' /proc/meminfo")
-w(f'- host `{host}`, {sh("nproc")} cores ({sh("lscpu | sed -n s/^Model\\ name:\\ *//p")}), {mem} memory, Linux {sh("uname -r")}')
-w(f'- **shared machine**: other sessions were building and running test suites (Maven, surefire JVMs, PostgreSQL) during the run; load average at report time: {sh("cut -d\" \" -f1-3 /proc/loadavg")}. The load generators (wrk, Node) run on the same 2 cores as the servers and the database. Absolute numbers are therefore low and noisy; the ratios within one run are the meaningful part.')
-w(f'- Java: {sh("java -version 2>&1 | head -1")}; gateway heap `-Xmx256m` (baseline also `-Xmx256m`)')
-w(f'- PostgreSQL: {sh("psql -h 127.0.0.1 -U postgres -Atc \"select version()\" | cut -d, -f1")} on 127.0.0.1:5432 (shared with the other sessions)')
-w(f'- Node {sh("node -v")}, PostGraphile {sh("node -e \"console.log(require(\\\"" + os.path.dirname(os.path.abspath(__file__)) + "/../work/node_modules/postgraphile/package.json\\\").version)\"")}, {sh("wrk -v 2>&1 | head -1 | cut -d\" \" -f1-2")}, {sh("gnuplot --version")}')
+cpu_model = sh("lscpu | sed -n 's/^Model name: *//p'")
+nproc, kernel = sh("nproc"), sh("uname -r")
+loadavg = sh("cut -d' ' -f1-3 /proc/loadavg")
+java_v = sh("java -version 2>&1 | head -1")
+pg_v = sh("psql -h 127.0.0.1 -U postgres -Atc 'select version()' | cut -d, -f1")
+node_v = sh("node -v")
+pkg = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'work', 'node_modules', 'postgraphile', 'package.json')
+try:
+    pgl_v = json.load(open(pkg))['version']
+except Exception:
+    pgl_v = '?'
+wrk_v = sh("wrk -v 2>&1 | head -1 | cut -d' ' -f1-2")
+gp_v = sh("gnuplot --version")
+w(f'- host `{host}`, {nproc} cores ({cpu_model}), {mem} memory, Linux {kernel}')
+w(f'- **shared machine**: other sessions were building and running test suites (Maven, surefire JVMs, their own PostgreSQL databases) during the whole run; load average at report time: {loadavg} on {nproc} cores. The load generators (wrk, Node) also run on the same cores as the servers and the database. Absolute numbers are therefore low and noisy; the ratios within one run are the meaningful part.')
+w(f'- Java: {java_v}; gateway heap `-Xmx256m` (baseline also `-Xmx256m`)')
+w(f'- PostgreSQL: {pg_v} on 127.0.0.1:5432 (shared with the other sessions)')
+w(f'- Node {node_v}, PostGraphile {pgl_v}, {wrk_v}, {gp_v}')
 w('- closed loop: wrk, 2 threads, fixed connections, after a warm-up; open loop: `bench/scripts/openloop.js` (Node http, requests sent on a fixed schedule, latency from the scheduled send time, so no coordinated omission). Every response is checked: status ≠ 200 or a body containing `"errors"` is an error.\n')
 
 for scale in scales:
@@ -96,7 +108,9 @@ for scale in scales:
             else:
                 cells.append('–')
         stm = '–'
-        if c.get('stm_after') and res['requests']:
+        if c.get('stm_single_after'):
+            stm = '/'.join(f'{(c["stm_single_after"].get(s, 0) - c["stm_single_before"].get(s, 0)) / c["stm_single_n"]:.2f}' for s in STORES)
+        elif c.get('stm_after') and res['requests']:
             stm = '/'.join(f'{(c["stm_after"].get(s, 0) - c["stm_before"].get(s, 0)) / res["requests"]:.2f}' for s in STORES)
         w(f'| {op} | {f(res["rps"])} | {res["errors"] + res["socket_errors"]} / {res["checked"]} | {f(cpu, 2)} | ' + ' | '.join(cells) + f' | {oerr} | {stm} |')
     w('')
@@ -155,6 +169,10 @@ for scale in scales:
 if '1.0' in scales:
     for op in ('1-village-dashboard', '2-person-profile'):
         o = find('1.0', 'gateway', op, 'open', 200)
+        if not o:
+            c = find('1.0', 'gateway', op, 'closed')
+            cap = f'{c["result"]["rps"]:.1f}' if c else '?'
+            w(f'- scale 1.0, operation {op[0]} p99 < 50 ms at 200 rps: **not measured at 200/s** (rates run: {rates}); the closed-loop throughput on this shared machine was {cap} rps, so 200/s could only measure a growing queue: **MISSED** (cannot be shown here)')
         if o:
             p99 = o['result']['p99_ms']
             w(f'- scale 1.0, operation {op[0]} p99 < 50 ms at 200 rps: {p99:.1f} ms (sent at {o["result"]["achieved_send_rps"]}/s): **{"met" if p99 < 50 else "MISSED"}**')
@@ -162,6 +180,16 @@ else:
     w('- p99 < 50 ms at 200 rps at scale 1.0: **not measured** (scale 1.0 not in this run)')
 errs = sum((r['result'].get('errors', 0) + r['result'].get('socket_errors', 0)) for r in rows if 'result' in r and r['target'] == 'gateway')
 w(f'- no errors with a 256 MB heap: gateway errors over all measurements: {errs}: **{"met" if errs == 0 else "MISSED"}**\n')
+
+# profile
+jfrs = [(sc, os.path.join(run, f'gateway_{sc.replace(".", "_")}.jfr')) for sc in scales]
+jfrs = [(sc, j) for sc, j in jfrs if os.path.exists(j)]
+if jfrs:
+    sc, j = jfrs[-1]
+    w(f'## Profile (JFR, gateway, scale {sc})\n')
+    w('Recorded with `-XX:StartFlightRecording=settings=profile` over the whole scale run (all five operations, closed and open loop).\n')
+    w(subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'jfr_hotspots.py'), j, '15'],
+                     capture_output=True, text=True).stdout)
 
 # plot
 dat = os.path.join(run, 'plot.dat')
