@@ -4,6 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
@@ -14,6 +17,7 @@ import io.r2dbc.spi.ConnectionFactory;
  * per request from it, and tests prove with it that batching bounds statements by query shape.
  */
 public class StatementCounter {
+    private static final Logger log = LoggerFactory.getLogger(StatementCounter.class);
     private final Map<Department, AtomicLong> counts = new EnumMap<>(Department.class);
 
     public StatementCounter() {
@@ -43,6 +47,14 @@ public class StatementCounter {
                     @Override
                     public void beforeQuery(QueryExecutionInfo execInfo) {
                         count.incrementAndGet();
+                        if (log.isTraceEnabled()) {
+                            // the benchmark's raw-SQL baseline copies the statements from this log
+                            execInfo.getQueries().forEach(query -> log.trace("{} {} {}", department.key(),
+                                    query.getQuery().replaceAll("\\s+", " "), query.getBindingsList().stream()
+                                            .map(bindings -> bindings.getIndexBindings().stream()
+                                                    .map(b -> String.valueOf(b.getBoundValue().getValue())).toList())
+                                            .toList()));
+                        }
                     }
                 })
                 .build();

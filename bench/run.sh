@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The benchmark: bench/run.sh [scales...]   (default: 0.01 0.1 1.0)
+# Installs wrk, gnuplot and PostGraphile, builds the gateway, loads the demo district into
+# bench_<scale>_<dept> databases on 127.0.0.1:5432 (cached), then per scale runs the five
+# operations against the gateway (-Xmx256m), operation 3 against PostGraphile 4.14.1 and
+# operations 1 and 2 against the raw-SQL baseline: closed loop (wrk, fixed concurrency) for
+# throughput and open loop (fixed rates) for latency. Writes bench/results/<date>-<host>.md + .png.
+# Settings (environment): DUR (s per measurement, 15), WARMUP (s, 5), CONC (closed-loop
+# connections, 16), RATES ("50 100 200"), PRIME (s of JIT warm-up per operation after a server starts, 8), SKIP_BUILD=1, JFR=1 (record a flight recording per scale).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$here"
+SCALES=("$@"); [ ${#SCALES[@]} -gt 0 ] || SCALES=(0.01 0.1 1.0)
+DUR=${DUR:-15}; WARMUP=${WARMUP:-5}; CONC=${CONC:-16}; RATES=${RATES:-"50 100 200"}
+GW_PORT=18080; PG_PORT=18070; BL_PORT=18090
+stamp=$(date -u +%Y-%m-%d)
+out="$here/work/run-$(date -u +%Y%m%dT%H%M%S)"; mkdir -p "$out"
+results="$out/results.jsonl"; : > "$results"
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+log() { echo "[$(date -u +%T)] $*" | tee -a "$out/run.log"; }
+
+# ---- install what we need
+command -v wrk >/dev/null || apt-get install -y wrk
+command -v gnuplot >/dev/null || apt-get install -y gnuplot-nox
+mkdir -p work
+if [ ! -x work/node_modules/.bin/postgraphile ]; then
+  (cd work && { [ -f package.json ] || npm init -y >/dev/null; } && npm install postgraphile@4.14.1 >/dev/null)
+fi
+
+# ---- build
+if [ "${SKIP_BUILD:-0}" != 1 ]; then (cd "$root" && mvn -B -q install -DskipTests); fi
+rm -rf work/lib && mkdir -p work/lib && (cd work/lib && unzip -q -j "$root/gateway/target/shanzhi-gateway-0.1.0-SNAPSHOT.jar" 'BOOT-INF/lib/*')
+
+wait_http() { # url seconds
+  for _ in $(seq 1 "$2"); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done; return 1; }
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+hwm_kb() { awk '/VmHWM/{print $2}' "/proc/$1/status"; }
+stop() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 60); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done; kill -9 "$1" 2>/dev/null || true; }
+emit() { echo "$1" >> "$results"; }
+bench_line() { grep '^BENCH ' | tail -1 | sed 's/^BENCH //'; }
+
+# prime <url> <body> <token> <method>: JIT warm-up of a freshly started server (PRIME s, 4 connections)
+prime() { wrk -t1 -c4 -d"${PRIME:-8}s" --timeout 10s -s scripts/graphql.lua "$1" -- "$2" "$3" "$4" > /dev/null; }
+
+# measure <scale> <target> <op> <url> <body> <token> <method> <pid> [statements?]
+measure() {
+  local scale=$1 target=$2 op=$3 url=$4 body=$5 token=$6 method=$7 pid=$8 stm=${9:-}
+  log "scale $scale $target $op: warm-up ${WARMUP}s"
+  wrk -t2 -c"$CONC" -d"${WARMUP}s" --timeout 10s -s scripts/graphql.lua "$url" -- "$body" "$token" "$method" > /dev/null
+  local s0='{}' s1='{}' c0 c1
+  [ -n "$stm" ] && s0=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$GW_PORT/bench/statements")
+  c0=$(cpu_ticks "$pid")
+  local closed
+  closed=$(wrk -t2 -c"$CONC" -d"${DUR}s" --timeout 10s --latency -s scripts/graphql.lua "$url" -- "$body" "$token" "$method" | bench_line)
+  c1=$(cpu_ticks "$pid")
+  [ -n "$stm" ] && s1=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$GW_PORT/bench/statements")
+  # exact statements per request: 10 requests one after another on an otherwise idle gateway (the
+  # closed-loop counts above also catch requests in flight when the counter is read)
+  local q0='{}' q1='{}'
+  if [ -n "$stm" ]; then
+    sleep 2; q0=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$GW_PORT/bench/statements")
+    for _ in $(seq 1 10); do
+      curl -s -o /dev/null -X "$method" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
+        --data "$(sed "s/__KEY__/bench-single-$RANDOM$RANDOM/" "$body")" "$url"; done
+    q1=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$GW_PORT/bench/statements")
+  fi
+  emit "{\"scale\":\"$scale\",\"target\":\"$target\",\"op\":\"$op\",\"mode\":\"closed\",\"conc\":$CONC,\"cpu_s\":$(echo "($c1-$c0)/$(getconf CLK_TCK)" | bc -l),\"stm_before\":$s0,\"stm_after\":$s1,\"stm_single_before\":$q0,\"stm_single_after\":$q1,\"stm_single_n\":10,\"result\":$closed}"
+  log "  closed: $closed"
+  for rate in $RATES; do
+    local open
+    open=$(node scripts/openloop.js "$url" "$body" "$token" "$method" "$rate" "$DUR" | bench_line)
+    emit "{\"scale\":\"$scale\",\"target\":\"$target\",\"op\":\"$op\",\"mode\":\"open\",\"rate\":$rate,\"result\":$open}"
+    log "  open $rate/s: $open"
+  done
+}
+
+for scale in "${SCALES[@]}"; do
+  tag=$(echo "$scale" | tr . _)
+  log "scale $scale: data"
+  scripts/load.sh "$scale" | tee -a "$out/run.log"
+  scripts/params.sh "$scale" > "$out/params_$tag.env"
+  scripts/bodies.py "$out/req_$tag" < "$out/params_$tag.env"
+  set -a; . "$out/params_$tag.env"; set +a
+  psql -h 127.0.0.1 -U postgres -q -d "bench_${tag}_people" -f postgraphile/people_under.sql
+
+  # ---- the gateway
+  jfr=()
+  [ "${JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$out/gateway_$tag.jfr,settings=profile,dumponexit=true")
+  gw=$(GATEWAY_PORT=$GW_PORT GATEWAY_JAVA_OPTS="${jfr[*]:-}" scripts/gateway.sh "$scale" "$out/gateway_$tag.log"); pids+=("$gw")
+  wait_http "http://127.0.0.1:$GW_PORT/demo/token" 240 || { log "gateway did not start"; exit 1; }
+  admin=$(curl -s "http://127.0.0.1:$GW_PORT/demo/token?role=DISTRICT_ADMIN&region=440513")
+  worker=$(curl -s "http://127.0.0.1:$GW_PORT/demo/token?role=GRID_WORKER&region=$GRID&worker=$WORKER")
+  req="$out/req_$tag"
+  log "scale $scale: priming the gateway"
+  for op in 1-village-dashboard 2-person-profile 3-people-page 4-incident-stats; do
+    prime "http://127.0.0.1:$GW_PORT/graphql" "$req/$op.json" "$admin" POST; done
+  prime "http://127.0.0.1:$GW_PORT/graphql" "$req/5-report-grid-event.json" "$worker" POST
+  measure "$scale" gateway 1-village-dashboard "http://127.0.0.1:$GW_PORT/graphql" "$req/1-village-dashboard.json" "$admin" POST "$gw" stm
+  measure "$scale" gateway 2-person-profile "http://127.0.0.1:$GW_PORT/graphql" "$req/2-person-profile.json" "$admin" POST "$gw" stm
+  measure "$scale" gateway 3-people-page "http://127.0.0.1:$GW_PORT/graphql" "$req/3-people-page.json" "$admin" POST "$gw" stm
+  measure "$scale" gateway 4-incident-stats "http://127.0.0.1:$GW_PORT/graphql" "$req/4-incident-stats.json" "$admin" POST "$gw" stm
+  measure "$scale" gateway 5-report-grid-event "http://127.0.0.1:$GW_PORT/graphql" "$req/5-report-grid-event.json" "$worker" POST "$gw" stm
+  curl -s -H "Authorization: Bearer $admin" -H 'content-type: application/json' --data @"$req/3-people-page.json" "http://127.0.0.1:$GW_PORT/graphql" > "$out/op3_gateway_$tag.json"
+  curl -s -H "Authorization: Bearer $admin" -H 'content-type: application/json' --data @"$req/1-village-dashboard.json" "http://127.0.0.1:$GW_PORT/graphql" > "$out/op1_gateway_$tag.json"
+  curl -s -H "Authorization: Bearer $admin" -H 'content-type: application/json' --data @"$req/2-person-profile.json" "http://127.0.0.1:$GW_PORT/graphql" > "$out/op2_gateway_$tag.json"
+  emit "{\"scale\":\"$scale\",\"target\":\"gateway\",\"op\":\"process\",\"vmhwm_kb\":$(hwm_kb "$gw"),\"cpu_total_s\":$(echo "$(cpu_ticks "$gw")/$(getconf CLK_TCK)" | bc -l),\"heap\":\"-Xmx256m\"}"
+  stop "$gw"
+
+  # ---- PostGraphile on the people database, operation 3
+  (cd work && exec node_modules/.bin/postgraphile -c "postgres://postgres@127.0.0.1:5432/bench_${tag}_people" \
+     --schema public,bench --host 127.0.0.1 --port $PG_PORT --disable-query-log --no-setof-functions-contain-nulls \
+     > "$out/postgraphile_$tag.log" 2>&1) &
+  pg=$!; pids+=("$pg")
+  for _ in $(seq 1 60); do curl -s -o /dev/null -X POST -H 'content-type: application/json' --data '{"query":"{__typename}"}' "http://127.0.0.1:$PG_PORT/graphql" && break; sleep 1; done
+  curl -s -H 'content-type: application/json' --data @"$req/postgraphile-3-people-page.json" "http://127.0.0.1:$PG_PORT/graphql" > "$out/op3_postgraphile_$tag.json"
+  prime "http://127.0.0.1:$PG_PORT/graphql" "$req/postgraphile-3-people-page.json" - POST
+  measure "$scale" postgraphile 3-people-page "http://127.0.0.1:$PG_PORT/graphql" "$req/postgraphile-3-people-page.json" - POST "$pg"
+  emit "{\"scale\":\"$scale\",\"target\":\"postgraphile\",\"op\":\"process\",\"vmhwm_kb\":$(hwm_kb "$pg")}"
+  stop "$pg"
+
+  # ---- raw-SQL baseline, operations 1 and 2
+  nohup java -Xmx256m -cp 'work/lib/*' baseline/Baseline.java $BL_PORT "bench_${tag}" > "$out/baseline_$tag.log" 2>&1 &
+  bl=$!; pids+=("$bl")
+  wait_http "http://127.0.0.1:$BL_PORT/op2?idNumber=$ID_NUMBER" 120 || { log "baseline did not start"; exit 1; }
+  curl -s "http://127.0.0.1:$BL_PORT/op1?code=$VILLAGE" > "$out/op1_baseline_$tag.json"
+  curl -s "http://127.0.0.1:$BL_PORT/op2?idNumber=$ID_NUMBER" > "$out/op2_baseline_$tag.json"
+  echo '{}' > "$out/empty.json"
+  prime "http://127.0.0.1:$BL_PORT/op1?code=$VILLAGE" "$out/empty.json" - GET
+  prime "http://127.0.0.1:$BL_PORT/op2?idNumber=$ID_NUMBER" "$out/empty.json" - GET
+  measure "$scale" baseline 1-village-dashboard "http://127.0.0.1:$BL_PORT/op1?code=$VILLAGE" "$out/empty.json" - GET "$bl"
+  measure "$scale" baseline 2-person-profile "http://127.0.0.1:$BL_PORT/op2?idNumber=$ID_NUMBER" "$out/empty.json" - GET "$bl"
+  emit "{\"scale\":\"$scale\",\"target\":\"baseline\",\"op\":\"process\",\"vmhwm_kb\":$(hwm_kb "$bl")}"
+  stop "$bl"
+done
+
+python3 scripts/report.py "$out" "$here/results/$stamp-$(hostname)" "DUR=$DUR WARMUP=$WARMUP CONC=$CONC RATES=$RATES"
+log "report: $here/results/$stamp-$(hostname).md"
