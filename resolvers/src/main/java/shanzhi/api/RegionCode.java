@@ -52,10 +52,6 @@ public final class RegionCode {
         return code.length() >= 9 ? code.substring(0, 9) : null;
     }
 
-    public static String villageOf(String code) {
-        return code.length() >= 12 ? code.substring(0, 12) : null;
-    }
-
     /** The party grid whose workers serve a region: a cell's grid, or the region itself. */
     public static String gridScopeOf(String code) {
         return code.length() > 14 ? code.substring(0, 14) : code;
