@@ -50,6 +50,10 @@ public final class GatewayInstance implements AutoCloseable {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port()).responseTimeout(Duration.ofSeconds(60)).build();
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
