@@ -27,13 +27,21 @@ public final class GatewayInstance implements AutoCloseable {
     }
 
     public static GatewayInstance start(Map<String, String> extraProperties) {
+        return start(extraProperties, new Class<?>[0]);
+    }
+
+    /** An instance with extra configuration classes (test beans) besides the application's own. */
+    public static GatewayInstance start(Map<String, String> extraProperties, Class<?>... extraSources) {
         Map<String, Object> properties = new HashMap<>(GatewayTestConfiguration.properties());
         properties.putAll(extraProperties);
         properties.put("server.port", "0");
         // Command-line arguments outrank application.yml, unlike SpringApplicationBuilder#properties.
         List<String> arguments = new ArrayList<>();
         properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        return new GatewayInstance(new SpringApplicationBuilder(ShanzhiApplication.class).run(arguments.toArray(String[]::new)));
+        Class<?>[] sources = new Class<?>[extraSources.length + 1];
+        sources[0] = ShanzhiApplication.class;
+        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        return new GatewayInstance(new SpringApplicationBuilder(sources).run(arguments.toArray(String[]::new)));
     }
 
     public int port() {

@@ -39,9 +39,21 @@ public class RegionRepository {
                 .all();
     }
 
-    public Mono<Map<String, List<RegionRow>>> childrenOf(Collection<String> codes, Scope scope) {
-        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM region WHERE parent_code = ANY(:codes)" + ScopeSql.sees("code")
-                        + " ORDER BY parent_code, code"), scope)
+    /**
+     * Regions by code, whoever asks: for the reference cache, whose loaders apply the scope
+     * after it ({@link shanzhi.api.ScopeFilter}, the same rule as {@link #findByCodes}).
+     */
+    public Mono<Map<String, RegionRow>> byCodes(Collection<String> codes) {
+        return db.sql("SELECT " + COLUMNS + " FROM region WHERE code = ANY(:codes)")
+                .bind("codes", codes.toArray(String[]::new))
+                .map((row, meta) -> region(row))
+                .all()
+                .collectMap(RegionRow::code);
+    }
+
+    /** Children of each region ordered by code, whoever asks (for the reference cache, like {@link #byCodes}). */
+    public Mono<Map<String, List<RegionRow>>> childrenOf(Collection<String> codes) {
+        return db.sql("SELECT " + COLUMNS + " FROM region WHERE parent_code = ANY(:codes) ORDER BY parent_code, code")
                 .bind("codes", codes.toArray(String[]::new))
                 .map((row, meta) -> region(row))
                 .all()

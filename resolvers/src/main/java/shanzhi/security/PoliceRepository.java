@@ -10,10 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import io.r2dbc.spi.Row;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import shanzhi.api.Scope;
-import shanzhi.api.ScopeSql;
 
 /** Police stations and rooms: the security store's reference data. */
 @Repository
@@ -24,11 +21,12 @@ public class PoliceRepository {
         this.db = db;
     }
 
-    public Flux<PoliceStationRow> stationsByIds(Collection<Long> ids) {
+    public Mono<Map<Long, PoliceStationRow>> stationsByIds(Collection<Long> ids) {
         return db.sql("SELECT id, name, town_code FROM police_station WHERE id = ANY(:ids)")
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((row, meta) -> station(row))
-                .all();
+                .all()
+                .collectMap(PoliceStationRow::id);
     }
 
     public Mono<Map<String, PoliceStationRow>> stationsOfTowns(Collection<String> townCodes) {
@@ -47,10 +45,13 @@ public class PoliceRepository {
                 .collectMap(PoliceRoomRow::villageCode);
     }
 
-    /** Rooms of each station, ordered by name. */
-    public Mono<Map<Long, List<PoliceRoomRow>>> roomsOfStations(Collection<Long> stationIds, Scope scope) {
-        return ScopeSql.bind(db.sql("SELECT id, name, station_id, village_code FROM police_room WHERE station_id = ANY(:ids)"
-                        + ScopeSql.sees("village_code") + " ORDER BY station_id, name, id"), scope)
+    /**
+     * Rooms of each station ordered by name, whoever asks: for the reference cache, whose loader
+     * keeps the rooms whose village the caller sees ({@link shanzhi.api.ScopeFilter}).
+     */
+    public Mono<Map<Long, List<PoliceRoomRow>>> roomsOfStations(Collection<Long> stationIds) {
+        return db.sql("SELECT id, name, station_id, village_code FROM police_room WHERE station_id = ANY(:ids)"
+                        + " ORDER BY station_id, name, id")
                 .bind("ids", stationIds.toArray(Long[]::new))
                 .map((row, meta) -> room(row))
                 .all()

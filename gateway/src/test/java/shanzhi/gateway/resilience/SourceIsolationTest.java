@@ -67,7 +67,11 @@ class SourceIsolationTest {
                 Map.entry(prefix + "resilience.permitted-calls-in-half-open-state", "1"),
                 Map.entry(prefix + "resilience.max-concurrent-calls", String.valueOf(BULKHEAD)),
                 Map.entry(prefix + "pool.acquire-timeout", "2s"),
-                Map.entry(prefix + "pool.connect-timeout", "1s")));
+                Map.entry(prefix + "pool.connect-timeout", "1s"),
+                // The offices and stations these tests read are reference data: with the reference
+                // cache they would be served from it while the store is cut. The store's guard is
+                // under test here, so every read must reach the store.
+                Map.entry("shanzhi.reference-cache.enabled", "false")));
         breaker = gateway.bean(SourceGuards.class).circuitBreaker(Department.SECURITY);
         token = gateway.token("resilience-tests", List.of(Role.DISTRICT_ADMIN), "440513", "resilience-tests");
     }
