@@ -2,6 +2,7 @@ package shanzhi.gateway.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,8 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.r2dbc.pool.ConnectionPool;
 import shanzhi.api.LiveEvents;
+import shanzhi.gateway.audit.AuditProperties;
 import shanzhi.gateway.redis.RedisKeys;
 import shanzhi.gateway.redis.RedisServerLocation;
+import shanzhi.gateway.resilience.SourceGuards;
+import shanzhi.gateway.sources.DemoProperties;
 import shanzhi.gateway.sources.Department;
 
 /**
@@ -37,18 +41,25 @@ public class LiveConfiguration {
                                 @Qualifier("gridPool") ConnectionPool grid,
                                 @Qualifier("securityPool") ConnectionPool security,
                                 @Qualifier("legalPool") ConnectionPool legal,
+                                SourceGuards guards, DemoProperties demo, AuditProperties audit,
                                 ObjectProvider<MeterRegistry> meters) {
         MeterRegistry registry = registry(meters);
         String stream = keys.key(STREAM);
         List<OutboxRelay> relays = new ArrayList<>();
         if (properties.relayEnabled()) {
             BatchPublisher publisher = new StreamPublisher(redis, stream, properties.streamMaxLength());
-            relays.add(new OutboxRelay(Department.GRID, grid, publisher, properties, registry));
-            relays.add(new OutboxRelay(Department.SECURITY, security, publisher, properties, registry));
-            relays.add(new OutboxRelay(Department.LEGAL, legal, publisher, properties, registry));
+            for (var store : List.of(Map.entry(Department.GRID, grid), Map.entry(Department.SECURITY, security),
+                    Map.entry(Department.LEGAL, legal))) {
+                Department department = store.getKey();
+                relays.add(new OutboxRelay(department, store.getValue(), guards.circuitBreaker(department), publisher,
+                        properties, registry));
+            }
         }
         StreamReader reader = new StreamReader(redisLocation.url(), stream, properties, fanOut, registry);
-        return new LiveLifecycle(relays, reader);
+        // A one-shot run (load the demo, verify the audit chain) must not drain the outboxes: with
+        // no Redis configured it would publish them to an embedded Redis that dies with it.
+        boolean oneShot = demo.isLoadOnly() || audit.isVerifyOnly();
+        return new LiveLifecycle(relays, reader, !oneShot);
     }
 
     private static MeterRegistry registry(ObjectProvider<MeterRegistry> meters) {

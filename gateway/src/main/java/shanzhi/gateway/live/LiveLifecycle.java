@@ -28,11 +28,13 @@ public final class LiveLifecycle implements SmartLifecycle {
     private final StreamReader reader;
     private StopSignal stop;
     private Mono<Void> relaysDone;
+    private final boolean autoStartup;
     private boolean running;
 
-    LiveLifecycle(List<OutboxRelay> relays, StreamReader reader) {
+    LiveLifecycle(List<OutboxRelay> relays, StreamReader reader, boolean autoStartup) {
         this.relays = List.copyOf(relays);
         this.reader = reader;
+        this.autoStartup = autoStartup;
     }
 
     @Override
@@ -80,6 +82,11 @@ public final class LiveLifecycle implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayEnabled    off: this replica relays no outbox (others must); it still reads the stream
  * @param pollInterval    pause between two looks at an outbox that had less than a full batch
  * @param batchSize       outbox rows claimed, published and deleted in one transaction
+ * @param roundTimeout    a relay round (claim, publish, delete, commit) taking longer is cancelled
+ *                        and rolled back: a store or Redis that stops answering does not hold the
+ *                        loop (or its connection) for ever
  * @param maxBackoff      longest pause between attempts while a store or Redis fails (relay and reader)
  * @param streamMaxLength entries kept in the Redis stream (approximate trim on every XADD): how far
  *                        a replica that lost Redis for a while can catch up
@@ -24,6 +27,7 @@ public record LiveProperties(
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("250ms") Duration pollInterval,
         @DefaultValue("100") int batchSize,
+        @DefaultValue("15s") Duration roundTimeout,
         @DefaultValue("5s") Duration maxBackoff,
         @DefaultValue("10000") long streamMaxLength,
         @DefaultValue("2s") Duration readBlock,
@@ -34,6 +38,12 @@ public record LiveProperties(
         if (batchSize < 1 || readCount < 1 || dedupeWindow < 1 || streamMaxLength < 1) {
             throw new IllegalArgumentException("shanzhi.live: batch-size, read-count, dedupe-window and "
                     + "stream-max-length must be at least 1");
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero() || readBlock.isNegative() || readBlock.isZero()
+                || roundTimeout.isNegative() || roundTimeout.isZero()
+                || maxBackoff.compareTo(pollInterval) < 0) {
+            throw new IllegalArgumentException("shanzhi.live: poll-interval and read-block must be positive "
+                    + "(read-block 0 would block for ever) and max-backoff at least poll-interval");
         }
     }
 }

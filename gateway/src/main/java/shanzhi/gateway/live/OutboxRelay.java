@@ -9,6 +9,7 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
@@ -23,8 +24,10 @@ import shanzhi.gateway.sources.Department;
  * (at least once: readers drop repeats by department and id).
  *
  * <p>It talks to the department's pool directly, not through the guarded, counted DatabaseClient
- * the API uses: polling must not take bulkhead permits from requests, trip the API's breaker
- * or show up in the statement counts; it has its own backoff.
+ * the API uses: polling must not take bulkhead permits from requests, count towards (or use up
+ * the probes of) the API's breaker, or show up in the statement counts; it has its own backoff
+ * and round timeout. It does respect the breaker: while it is open, the store is left alone by
+ * the relay too, and the round waits (the breaker half-opens on its own after its wait).
  */
 final class OutboxRelay {
     /** Advisory lock key; per database, so the same key serves every department. */
@@ -40,11 +43,13 @@ final class OutboxRelay {
     private final LiveProperties properties;
     private final Counter relayed;
     private final Counter failures;
+    private final CircuitBreaker breaker;
     private int consecutiveFailures;
 
-    OutboxRelay(Department department, ConnectionFactory pool, BatchPublisher publisher, LiveProperties properties,
-                MeterRegistry meters) {
+    OutboxRelay(Department department, ConnectionFactory pool, CircuitBreaker breaker, BatchPublisher publisher,
+                LiveProperties properties, MeterRegistry meters) {
         this.department = department;
+        this.breaker = breaker;
         this.db = DatabaseClient.create(pool);
         this.transaction = TransactionalOperator.create(new R2dbcTransactionManager(pool));
         this.publisher = publisher;
@@ -71,6 +76,14 @@ final class OutboxRelay {
 
     /** One round; the rows relayed (0 when the outbox was empty or another replica holds the lock). */
     Mono<Integer> relayOnce() {
+        // An idle store is the common case: one cheap read instead of a transaction with a lock.
+        return db.sql("SELECT EXISTS (SELECT 1 FROM outbox) AS pending")
+                .map((row, meta) -> row.get("pending", Boolean.class))
+                .one()
+                .flatMap(pending -> pending ? claimedRound() : Mono.just(0));
+    }
+
+    private Mono<Integer> claimedRound() {
         Mono<Integer> round = db.sql("SELECT pg_try_advisory_xact_lock(:key) AS locked")
                 .bind("key", RELAY_LOCK)
                 .map((row, meta) -> row.get("locked", Boolean.class))
@@ -98,7 +111,12 @@ final class OutboxRelay {
 
     /** Runs a round and says how long to pause before the next: none after a full batch. */
     private Mono<Duration> roundOutcome() {
+        CircuitBreaker.State state = breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+            return Mono.just(properties.pollInterval());
+        }
         return relayOnce()
+                .timeout(properties.roundTimeout())
                 .map(count -> {
                     recovered();
                     relayed.increment(count);

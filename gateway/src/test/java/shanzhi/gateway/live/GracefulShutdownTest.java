@@ -60,19 +60,25 @@ class GracefulShutdownTest extends ApiTestBase {
                 }
             }
             // Statement timeout above the test's deadline: the claim waits on the lock, it does not fail.
-            GatewayInstance replica = GatewayInstance.start(Map.of("shanzhi.sources.security.resilience.timeout", "60s"));
-            LiveLifecycle lifecycle = replica.bean(LiveLifecycle.class);
-            await().atMost(DEADLINE).until(() -> relayWaitsOnTheLock(holder));
+            GatewayInstance replica = GatewayInstance.start(Map.of("shanzhi.sources.security.resilience.timeout", "60s",
+                    "shanzhi.live.round-timeout", "60s"));
+            try {
+                LiveLifecycle lifecycle = replica.bean(LiveLifecycle.class);
+                await().atMost(DEADLINE).until(GracefulShutdownTest::relayWaitsOnTheLock);
 
-            Thread closing = new Thread(replica::close, "close-replica");
-            closing.start();
-            await().atMost(DEADLINE).until(() -> !lifecycle.isRunning());
-            assertThat(closing.isAlive()).as("the close waits for the batch in flight").isTrue();
-            assertThat(OutboxTables.rowsFor(Department.SECURITY, incident)).hasSize(1);
+                Thread closing = new Thread(replica::close, "close-replica");
+                closing.start();
+                await().atMost(DEADLINE).until(() -> !lifecycle.isRunning());
+                assertThat(closing.isAlive()).as("the close waits for the batch in flight").isTrue();
+                assertThat(OutboxTables.rowsFor(Department.SECURITY, incident)).hasSize(1);
 
-            holder.commit();
-            closing.join(DEADLINE.toMillis());
-            assertThat(closing.isAlive()).as("closed once the batch was done").isFalse();
+                holder.commit();
+                closing.join(DEADLINE.toMillis());
+                assertThat(closing.isAlive()).as("closed once the batch was done").isFalse();
+            } finally {
+                // Left running, its relay would drain the outbox under the next tests.
+                replica.close();
+            }
         }
         assertThat(OutboxTables.rowsFor(Department.SECURITY, incident)).as("relayed and deleted").isEmpty();
         assertThat(redis.opsForStream().range(keys.key(LiveConfiguration.STREAM), Range.unbounded())
@@ -83,8 +89,9 @@ class GracefulShutdownTest extends ApiTestBase {
                 .count().block(DEADLINE)).as("published to the stream").isEqualTo(1L);
     }
 
-    private static boolean relayWaitsOnTheLock(Connection holder) throws Exception {
-        try (var s = holder.createStatement(); ResultSet rs = s.executeQuery(
+    /** Asked on a connection of its own: within a transaction, pg_stat_activity is a snapshot taken once. */
+    private static boolean relayWaitsOnTheLock() throws Exception {
+        try (Connection c = OutboxTables.connect(Department.SECURITY); var s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
                         + "AND query LIKE '%FROM outbox%FOR UPDATE%'")) {
             rs.next();

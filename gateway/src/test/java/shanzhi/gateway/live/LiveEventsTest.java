@@ -24,6 +24,7 @@ import shanzhi.api.LiveEvents;
 import shanzhi.gateway.ApiTestBase;
 import shanzhi.gateway.TestRedis;
 import shanzhi.gateway.redis.RedisKeys;
+import shanzhi.gateway.resilience.SourceGuards;
 import shanzhi.gateway.sources.Department;
 
 /**
@@ -53,6 +54,8 @@ class LiveEventsTest extends ApiTestBase {
     @Autowired
     @Qualifier("securityPool")
     ConnectionPool securityPool;
+    @Autowired
+    SourceGuards guards;
 
     private final List<Disposable> subscriptions = new CopyOnWriteArrayList<>();
 
@@ -150,14 +153,15 @@ class LiveEventsTest extends ApiTestBase {
             BatchPublisher real = new StreamPublisher(redis, stream, properties.streamMaxLength());
             BatchPublisher dyingAfterPublish = (department, rows) -> real.publish(department, rows)
                     .then(Mono.error(new IllegalStateException("relay died after publishing")));
-            OutboxRelay crashing = new OutboxRelay(Department.SECURITY, securityPool, dyingAfterPublish, properties, meters);
+            OutboxRelay crashing = new OutboxRelay(Department.SECURITY, securityPool, breaker(), dyingAfterPublish, properties,
+                    meters);
 
             assertThat(crashing.relayOnce().onErrorResume(IllegalStateException.class, e -> Mono.just(-1))
                     .block(DEADLINE)).isEqualTo(-1);
             await().atMost(DEADLINE).until(() -> received.size() == 1);
             assertThat(OutboxTables.rowsFor(Department.SECURITY, id)).as("rolled back: still in the outbox").hasSize(1);
 
-            OutboxRelay healthy = new OutboxRelay(Department.SECURITY, securityPool, real, properties, meters);
+            OutboxRelay healthy = new OutboxRelay(Department.SECURITY, securityPool, breaker(), real, properties, meters);
             assertThat(healthy.relayOnce().block(DEADLINE)).isGreaterThanOrEqualTo(1);
             assertThat(OutboxTables.rowsFor(Department.SECURITY, id)).isEmpty();
             await().atMost(DEADLINE).until(() -> readerMeters.counter("shanzhi.live.events.duplicates").count() >= 1);
@@ -165,6 +169,10 @@ class LiveEventsTest extends ApiTestBase {
         } finally {
             reader.stop().block(DEADLINE);
         }
+    }
+
+    private io.github.resilience4j.circuitbreaker.CircuitBreaker breaker() {
+        return guards.circuitBreaker(Department.SECURITY);
     }
 
     private List<LiveEvent> collect(String topic, long rowId) {
