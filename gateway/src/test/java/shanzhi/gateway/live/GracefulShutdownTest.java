@@ -89,11 +89,17 @@ class GracefulShutdownTest extends ApiTestBase {
                 .count().block(DEADLINE)).as("published to the stream").isEqualTo(1L);
     }
 
-    /** Asked on a connection of its own: within a transaction, pg_stat_activity is a snapshot taken once. */
+    /**
+     * The relay's claim waits on the row lock, in the transaction that holds the relay's advisory
+     * lock (so lock, claim and delete are one transaction). Asked on a connection of its own:
+     * within a transaction, pg_stat_activity is a snapshot taken once.
+     */
     private static boolean relayWaitsOnTheLock() throws Exception {
         try (Connection c = OutboxTables.connect(Department.SECURITY); var s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
-                        + "AND query LIKE '%FROM outbox%FOR UPDATE%'")) {
+                "SELECT count(*) FROM pg_stat_activity a WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                        + "AND query LIKE '%FROM outbox%FOR UPDATE%' AND EXISTS (SELECT 1 FROM pg_locks l "
+                        + "WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted "
+                        + "AND ((l.classid::bigint << 32) | l.objid::bigint) = " + OutboxRelay.RELAY_LOCK + ")")) {
             rs.next();
             return rs.getLong(1) > 0;
         }
