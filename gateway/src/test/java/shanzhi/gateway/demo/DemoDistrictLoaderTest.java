@@ -80,6 +80,24 @@ class DemoDistrictLoaderTest {
         }
     }
 
+    /** COPY fires the outbox triggers; the loader switches them off, so a load is not news to subscribers. */
+    @Test
+    void loadsLeaveEveryOutboxEmpty() throws SQLException {
+        for (DemoDatabases databases : new DemoDatabases[] {first, second}) {
+            for (String department : new String[] {"grid", "legal", "security"}) {
+                try (Connection c = databases.connect(department)) {
+                    assertEquals(0L, scalar(c, "SELECT count(*) FROM outbox"), department + " outbox");
+                }
+            }
+        }
+        try (Connection c = first.connect("grid")) {
+            assertEquals(firstReport.gridEvents(), scalar(c, "SELECT count(*) FROM grid_event"));
+        }
+        try (Connection c = first.connect("security")) {
+            assertEquals(firstReport.incidents(), scalar(c, "SELECT count(*) FROM incident"));
+        }
+    }
+
     @Test
     void regionTreeHasThePublishedShape() throws SQLException {
         try (Connection c = first.connect("grid")) {

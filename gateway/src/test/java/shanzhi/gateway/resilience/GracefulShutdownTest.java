@@ -57,7 +57,9 @@ class GracefulShutdownTest {
                 "shanzhi.sources.security.url", "postgresql://127.0.0.1:" + proxy.port() + "/" + security.database(),
                 "shanzhi.sources.security.resilience.timeout", "20s",
                 "shanzhi.sources.security.pool.acquire-timeout", "20s",
-                "shanzhi.sources.security.pool.connect-timeout", "20s"));
+                "shanzhi.sources.security.pool.connect-timeout", "20s",
+                // Offices and stations are cached reference data; without the cache every request reaches the stores.
+                "shanzhi.reference-cache.enabled", "false"));
         String token = gateway.token("shutdown-tests", List.of(Role.DISTRICT_ADMIN), "440513", "shutdown-tests");
         WebClient client = WebClient.create("http://127.0.0.1:" + gateway.port());
         StatementCounter statements = gateway.bean(StatementCounter.class);

@@ -72,7 +72,9 @@ class OutageUnderLoadTest {
                 prefix + "resilience.timeout", "1s",
                 prefix + "resilience.wait-in-open-state", "1s",
                 prefix + "pool.acquire-timeout", "2s",
-                prefix + "pool.connect-timeout", "1s"));
+                prefix + "pool.connect-timeout", "1s",
+                // Offices and stations are cached reference data; without the cache every request reaches the stores.
+                "shanzhi.reference-cache.enabled", "false"));
         token = gateway.token("outage-tests", List.of(Role.DISTRICT_ADMIN), "440513", "outage-tests");
     }
 

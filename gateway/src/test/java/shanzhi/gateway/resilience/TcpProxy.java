@@ -102,6 +102,12 @@ final class TcpProxy implements AutoCloseable {
         }
         sockets.add(client);
         sockets.add(upstream);
+        if (cut) {
+            // cut() ran while this connection was being set up, after it had emptied the set.
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return;
+        }
         pump(client, upstream, false);
         pump(upstream, client, true);
     }
