@@ -14,21 +14,28 @@ import reactor.core.publisher.Sinks;
  */
 @Component
 public class LiveShutdown implements SmartLifecycle {
-    private final Sinks.One<Boolean> closing = Sinks.one();
+    private volatile Sinks.One<Boolean> closing = Sinks.one();
     private volatile boolean running;
 
-    /** Emits once, when the replica starts shutting down; a subscription that starts later ends at once. */
+    /**
+     * Emits once, when the replica stops (shuts down); a subscription that starts after that ends
+     * at once, until the context is started again.
+     */
     public Mono<Boolean> closing() {
         return closing.asMono();
     }
 
+    /** A stopped context can be started again (the test framework pauses idle contexts so): a fresh signal. */
     @Override
-    public void start() {
-        running = true;
+    public synchronized void start() {
+        if (!running) {
+            closing = Sinks.one();
+            running = true;
+        }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         closing.tryEmitValue(true);
     }

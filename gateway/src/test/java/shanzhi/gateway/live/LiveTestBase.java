@@ -54,6 +54,9 @@ abstract class LiveTestBase extends ApiTestBase {
     void closeClients() {
         open.forEach(Disposable::dispose);
         sockets.forEach(client -> client.stop().block(DEADLINE));
+        // The server cancels a closed client's subscription a little later: the next test counts
+        // its own subscribers from zero, not while the previous ones are still leaving.
+        await().atMost(DEADLINE).until(() -> live.subscribers() == 0);
     }
 
     String token(Role role, String region) {
