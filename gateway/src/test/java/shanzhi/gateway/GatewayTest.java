@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
+import shanzhi.gateway.live.TestLiveEvents;
+
 /**
  * A test of the running gateway over HTTP, against real PostgreSQL databases holding the demo
  * district. All such tests share one application context (and so one demo load).
@@ -16,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(GatewayTestConfiguration.class)
+@Import({GatewayTestConfiguration.class, TestLiveEvents.class})
 @ContextConfiguration(initializers = GatewayTestConfiguration.Databases.class)
 public @interface GatewayTest {
 }

@@ -35,6 +35,24 @@ public final class AuditCollector {
         this.operationName = name;
     }
 
+    /**
+     * What was collected since the previous drain, removed from the collector: a subscription
+     * shows its subscriber one event after the other, each audited on its own.
+     */
+    public AuditCollector drain() {
+        AuditCollector taken = new AuditCollector();
+        taken.operation(operationType, operationName);
+        for (Long id : List.copyOf(personIds)) {
+            personIds.remove(id);
+            taken.personIds.add(id);
+        }
+        for (String field : List.copyOf(fields)) {
+            fields.remove(field);
+            taken.fields.add(field);
+        }
+        return taken;
+    }
+
     public boolean sawPersonalData() {
         return !personIds.isEmpty();
     }

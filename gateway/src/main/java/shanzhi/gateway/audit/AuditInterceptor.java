@@ -14,8 +14,12 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
+import org.reactivestreams.Publisher;
+
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Caller;
 
@@ -24,6 +28,9 @@ import shanzhi.api.Caller;
  * personal data passes unrecorded; one that did is answered only after AuditLog has appended its
  * record, and if that fails the response is replaced by one without data and with an
  * AUDIT_UNAVAILABLE error: personal data never leaves unaudited (fail closed).
+ * A subscription is audited per event: each event that shows personal data is held back until
+ * its own record (the persons and fields of that event) is committed, and withheld like a
+ * response if that fails; the subscription itself goes on.
  * Runs inside CallerInterceptor (higher order), whose caller it records.
  */
 @Component
@@ -43,6 +50,10 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(context -> context.put(AuditCollector.class, collector)).build());
         return chain.next(request).flatMap(response -> {
+            if (response.getData() instanceof Publisher<?> events) {
+                return Mono.just(response.transform(builder -> builder.data(auditedEvents(request, response,
+                        collector, events))));
+            }
             if (!collector.sawPersonalData()) {
                 return Mono.just(response);
             }
@@ -57,30 +68,58 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
         });
     }
 
+    @SuppressWarnings("unchecked")
+    private Flux<ExecutionResult> auditedEvents(WebGraphQlRequest request, WebGraphQlResponse response,
+                                                AuditCollector collector, Publisher<?> events) {
+        return Flux.from((Publisher<ExecutionResult>) events).concatMap((ExecutionResult event) -> {
+            AuditCollector shown = collector.drain();
+            if (!shown.sawPersonalData()) {
+                return Mono.just(event);
+            }
+            return Mono.<AuditEntry>fromCallable(() -> entry(request, response, shown, outcome(event.getErrors().isEmpty(),
+                            event.getData() != null)))
+                    .flatMap(auditLog::append)
+                    .thenReturn(event)
+                    .onErrorResume(failure -> {
+                        log.error("Audit record for an event of subscription {} could not be written; the event is withheld",
+                                shown.operationName(), failure);
+                        return Mono.just(event.transform(builder -> builder.data(null).errors(List.of(unavailable()))));
+                    });
+        });
+    }
+
     private AuditEntry entry(WebGraphQlRequest request, WebGraphQlResponse response, AuditCollector collector) {
+        return entry(request, response, collector, outcome(response.getErrors().isEmpty(), response.getData() != null));
+    }
+
+    private AuditEntry entry(WebGraphQlRequest request, WebGraphQlResponse response, AuditCollector collector,
+                             AuditEntry.Outcome outcome) {
         Caller caller = Caller.of(response.getExecutionInput().getGraphQLContext());
         String name = collector.operationName() != null ? collector.operationName() : request.getOperationName();
         return new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(),
                 caller.roles().stream().map(Enum::name).toList(), caller.scope().region(), caller.client(),
                 caller.workerId(), collector.operationType(), name,
                 DocumentHash.of(request.getDocument(), request.getVariables()), collector.personIds(),
-                collector.fields(), outcome(response));
+                collector.fields(), outcome);
     }
 
-    private static AuditEntry.Outcome outcome(WebGraphQlResponse response) {
-        if (response.getErrors().isEmpty()) {
+    private static AuditEntry.Outcome outcome(boolean noErrors, boolean hasData) {
+        if (noErrors) {
             return AuditEntry.Outcome.OK;
         }
-        return response.getData() == null ? AuditEntry.Outcome.FAILED : AuditEntry.Outcome.PARTIAL;
+        return hasData ? AuditEntry.Outcome.PARTIAL : AuditEntry.Outcome.FAILED;
     }
 
     private static WebGraphQlResponse withheld(WebGraphQlResponse response) {
-        GraphQLError error = GraphqlErrorBuilder.newError()
+        return response.transform(builder -> builder.data(null).errors(List.of(unavailable())));
+    }
+
+    private static GraphQLError unavailable() {
+        return GraphqlErrorBuilder.newError()
                 .errorType(ErrorType.INTERNAL_ERROR)
                 .message("The audit trail cannot be written, so no personal data is returned; try again later")
                 .extensions(Map.of("code", AUDIT_UNAVAILABLE))
                 .build();
-        return response.transform(builder -> builder.data(null).errors(List.of(error)));
     }
 
     @Override

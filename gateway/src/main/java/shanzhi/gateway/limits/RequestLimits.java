@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import graphql.ExecutionResult;
 import reactor.core.publisher.Mono;
+import shanzhi.gateway.security.CallerInterceptor;
 
 /**
  * The limits of a request as a whole. The document's size is checked before graphql-java parses
@@ -48,6 +49,6 @@ public class RequestLimits implements WebGraphQlInterceptor, Ordered {
     /** Right after the caller is known, so that the time limit spans every other interceptor. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return CallerInterceptor.ORDER + 1;
     }
 }

@@ -33,7 +33,7 @@ public final class CallerClaims {
         Object worker = jwt.getClaims().get(WORKER_ID);
         String client = jwt.getClaimAsString(CLIENT) != null ? jwt.getClaimAsString(CLIENT) : jwt.getClaimAsString("client_id");
         return new Caller(jwt.getSubject(), roles, new Scope(jwt.getClaimAsString(REGION)), client == null ? "unknown" : client,
-                worker == null ? null : Long.valueOf(worker.toString()));
+                worker == null ? null : Long.valueOf(worker.toString()), jwt.getExpiresAt());
     }
 
     /** Token validator: the Shanzhi claims are present and well formed. */

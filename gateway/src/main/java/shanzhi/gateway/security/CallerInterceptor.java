@@ -11,9 +11,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Caller;
 
-/** Puts the verified caller into the request's GraphQLContext, where every rule reads it. */
+/**
+ * Puts the verified caller into the request's GraphQLContext, where every rule reads it; for a
+ * graphql-ws subscribe the authentication is the connection's (see WebSocketAuthentication).
+ */
 @Component
 public class CallerInterceptor implements WebGraphQlInterceptor, Ordered {
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -29,8 +33,9 @@ public class CallerInterceptor implements WebGraphQlInterceptor, Ordered {
                 });
     }
 
+    /** Right inside WebSocketAuthentication, before every other interceptor. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return ORDER;
     }
 }

@@ -3,6 +3,7 @@ package shanzhi.gateway.security;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
  * Every GraphQL request carries a bearer JWT; no token, a bad signature, a wrong issuer or
@@ -28,8 +30,14 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class SecurityConfiguration {
 
+    /**
+     * The graphql-ws upgrade passes without a token (a browser cannot send one on it); the
+     * connection is authenticated by its connection_init (WebSocketAuthentication). A token on the
+     * upgrade request is still checked here, and a bad one refused with 401.
+     */
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http,
+                                               @Value("${spring.graphql.websocket.path:}") String webSocketPath) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -37,9 +45,20 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/demo/token").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .matchers(webSocketUpgrade(webSocketPath)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { }))
                 .build();
+    }
+
+    private static ServerWebExchangeMatcher webSocketUpgrade(String path) {
+        return exchange -> {
+            var request = exchange.getRequest();
+            boolean upgrade = !path.isEmpty() && request.getMethod() == HttpMethod.GET
+                    && path.equals(request.getPath().pathWithinApplication().value())
+                    && "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
+            return upgrade ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
     }
 
     @Bean

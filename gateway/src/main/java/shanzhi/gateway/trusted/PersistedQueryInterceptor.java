@@ -125,7 +125,7 @@ public class PersistedQueryInterceptor implements WebGraphQlInterceptor, Ordered
                 .switchIfEmpty(Mono.error(new IllegalStateException("GraphQL request without a verified token")));
     }
 
-    /** After CallerInterceptor (HIGHEST_PRECEDENCE), before everything else. */
+    /** After CallerInterceptor, before everything else. */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 10;

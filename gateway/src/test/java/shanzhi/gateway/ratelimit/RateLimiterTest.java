@@ -25,7 +25,7 @@ import shanzhi.gateway.redis.RedisKeys;
  */
 class RateLimiterTest {
     private static final Caller CALLER = new Caller("limiter-test", Set.of(Role.DISTRICT_ADMIN), new Scope("440513"),
-            "limiter-client", null);
+            "limiter-client", null, null);
 
     @Test
     void withRedisDownEveryRequestIsAllowedAndCountedAsAFailure() throws IOException {
