@@ -87,6 +87,11 @@ public class GuardedLiveFeed implements LiveFeed {
         });
     }
 
+    /** Subscriptions open on this replica (also the gauge shanzhi.subscriptions.open). */
+    public int open() {
+        return open.get();
+    }
+
     private boolean admit(String subject) {
         int count = openPerCaller.merge(subject, 1, Integer::sum);
         if (count > properties.maxPerCaller()) {

@@ -1,35 +1,67 @@
 package shanzhi.gateway.live;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
-import shanzhi.api.LiveEvent;
-import shanzhi.api.LiveEvents;
+import org.springframework.beans.factory.DisposableBean;
+
+import shanzhi.gateway.TestDatabases;
+import shanzhi.gateway.sources.Department;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An in-process source of live events that the tests publish to, in place of the outbox relay
- * until that is merged (then the relay's bean replaces it: see TestLiveEvents). Hot, like the
- * relay's: a subscriber sees what is published after it subscribed.
+ * How the subscription tests make something happen: an outbox row written into the
+ * department's test database, as a department's own system (or the store's trigger) would.
+ * From there the event takes the real way to the subscriber: the relay, the Redis stream, this
+ * replica's fan-out, the subscription's filter and buffer.
  */
-public final class PublishedLiveEvents implements LiveEvents {
-    private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
-    private final AtomicLong ids = new AtomicLong();
+public final class PublishedLiveEvents implements DisposableBean {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final GuardedLiveFeed feed;
+    private final Map<Department, Connection> connections = new EnumMap<>(Department.class);
+
+    public PublishedLiveEvents(GuardedLiveFeed feed) {
+        this.feed = feed;
+    }
+
+    /** Commits an outbox row for {@code topic}; every replica's subscribers get it once relayed. */
+    public synchronized void publish(String department, String topic, String cellCode, Map<String, Object> payload) {
+        try (PreparedStatement insert = connection(Department.valueOf(department.toUpperCase()))
+                .prepareStatement("INSERT INTO outbox (topic, cell_code, payload) VALUES (?, ?, ?::jsonb)")) {
+            insert.setString(1, topic);
+            insert.setString(2, cellCode);
+            insert.setString(3, JSON.writeValueAsString(payload));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the outbox row", e);
+        }
+    }
+
+    /** Subscriptions open on this replica: a test waits for its own to arrive. */
+    public int subscribers() {
+        return feed.open();
+    }
+
+    private Connection connection(Department department) throws SQLException {
+        Connection connection = connections.get(department);
+        if (connection == null) {
+            TestDatabases databases = TestDatabases.get();
+            String url = databases.url(department);
+            connection = DriverManager.getConnection("jdbc:" + url, databases.user(), databases.password());
+            connections.put(department, connection);
+        }
+        return connection;
+    }
 
     @Override
-    public Flux<LiveEvent> on(String topic) {
-        return sink.asFlux().filter(event -> event.topic().equals(topic));
-    }
-
-    /** Hands {@code payload} to every current subscriber of {@code topic}, as the relay would. */
-    public void publish(String department, String topic, String cellCode, java.util.Map<String, Object> payload) {
-        sink.emitNext(new LiveEvent(department, ids.incrementAndGet(), topic, cellCode, payload),
-                Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(5)));
-    }
-
-    /** Subscriptions currently reading the source (all topics): a test waits for its own to arrive. */
-    public int subscribers() {
-        return sink.currentSubscriberCount();
+    public synchronized void destroy() throws SQLException {
+        for (Connection connection : connections.values()) {
+            connection.close();
+        }
+        connections.clear();
     }
 }
