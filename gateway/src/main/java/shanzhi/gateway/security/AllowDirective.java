@@ -26,12 +26,12 @@ public class AllowDirective implements SchemaDirectiveWiring {
         FieldCoordinates coordinates = FieldCoordinates.coordinates(env.getFieldsContainer(), env.getElement());
         DataFetcher<?> original = env.getCodeRegistry().getDataFetcher(coordinates, env.getElement());
         String field = coordinates.getTypeName() + "." + coordinates.getFieldName();
-        env.getCodeRegistry().dataFetcher(coordinates, (DataFetcher<Object>) fetching -> {
+        env.getCodeRegistry().dataFetcher(coordinates, DirectiveFetcher.around(original, fetching -> {
             if (!Caller.of(fetching).hasAnyRole(allowed)) {
                 throw new Forbidden(field + " is only for " + allowed);
             }
             return original.get(fetching);
-        });
+        }));
         return env.getElement();
     }
 }
