@@ -2,15 +2,17 @@ package shanzhi.gateway.audit;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one request touched of personal data, filled in by AuditInstrumentation while the
- * request executes. Data fetchers complete on R2DBC threads, hence the concurrent sets.
+ * request executes. Data fetchers complete on R2DBC threads, hence the concurrent sets. Every
+ * field of every person passes here, so adding is a hash lookup; the record's sorted order is
+ * made once, when it is read.
  */
 public final class AuditCollector {
-    private final Set<Long> personIds = new ConcurrentSkipListSet<>();
-    private final Set<String> fields = new ConcurrentSkipListSet<>();
+    private final Set<Long> personIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> fields = ConcurrentHashMap.newKeySet();
     private volatile String operationType = "unknown";
     private volatile String operationName;
 
@@ -58,11 +60,11 @@ public final class AuditCollector {
     }
 
     public List<Long> personIds() {
-        return List.copyOf(personIds);
+        return personIds.stream().sorted().toList();
     }
 
     public List<String> fields() {
-        return List.copyOf(fields);
+        return fields.stream().sorted().toList();
     }
 
     public String operationType() {

@@ -12,10 +12,15 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import shanzhi.people.PersonRow;
 
 /**
@@ -24,6 +29,11 @@ import shanzhi.people.PersonRow;
  * the person was reached (a lookup, a resident list, a dispute's parties, an incident's persons,
  * a household's members), because PersonRow is the source object of every Person field. Even an
  * id alone is recorded: a list of ids under a tag filter or as a dispute's parties is personal.
+ * <p>
+ * The recording fetchers are put around those fields once per schema (instrumentSchema, cached
+ * by the schema's identity), outermost as instrumentDataFetcher would: deciding per fetch meant
+ * asking every field of every type for its parent type, which builds the DataFetchingEnvironment
+ * that graphql-java otherwise skips for plain property fields.
  */
 @Component
 public class AuditInstrumentation extends SimplePerformantInstrumentation {
@@ -46,27 +56,52 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
-                                                InstrumentationState state) {
-        String parent = parameters.getExecutionStepInfo().getObjectType().getName();
-        String field = parameters.getField().getName();
-        if (PERSON.equals(parent)) {
-            String recorded = ID.equals(field) ? null : field;
-            return env -> {
-                collector(env).person(((PersonRow) env.getSource()).id(), recorded);
-                return fetcher.get(env);
-            };
+    public GraphQLSchema instrumentSchema(GraphQLSchema schema, InstrumentationExecutionParameters parameters,
+                                          InstrumentationState state) {
+        Instrumented last = instrumented;
+        if (last == null || last.original() != schema) {
+            last = new Instrumented(schema, recording(schema));
+            instrumented = last;
         }
-        String personsInput = PERSON_WRITES.get(field);
-        if (personsInput != null && parameters.getExecutionStepInfo().getObjectType()
-                == parameters.getExecutionContext().getGraphQLSchema().getMutationType()) {
-            String what = field + "." + personsInput;
-            return env -> {
-                collector(env).written(what, ids(env, personsInput));
-                return fetcher.get(env);
-            };
-        }
-        return fetcher;
+        return last.schema();
+    }
+
+    private record Instrumented(GraphQLSchema original, GraphQLSchema schema) {
+    }
+
+    private volatile Instrumented instrumented;
+
+    private static GraphQLSchema recording(GraphQLSchema schema) {
+        GraphQLCodeRegistry registry = schema.getCodeRegistry().transform(codes -> {
+            if (schema.getType(PERSON) instanceof GraphQLObjectType person) {
+                for (GraphQLFieldDefinition field : person.getFieldDefinitions()) {
+                    FieldCoordinates coordinates = FieldCoordinates.coordinates(person, field);
+                    DataFetcher<?> fetcher = codes.getDataFetcher(coordinates, field);
+                    String recorded = ID.equals(field.getName()) ? null : field.getName();
+                    codes.dataFetcher(coordinates, (DataFetcher<Object>) env -> {
+                        collector(env).person(((PersonRow) env.getSource()).id(), recorded);
+                        return fetcher.get(env);
+                    });
+                }
+            }
+            GraphQLObjectType mutation = schema.getMutationType();
+            if (mutation != null) {
+                PERSON_WRITES.forEach((name, personsInput) -> {
+                    GraphQLFieldDefinition field = mutation.getFieldDefinition(name);
+                    if (field == null) {
+                        return;
+                    }
+                    FieldCoordinates coordinates = FieldCoordinates.coordinates(mutation, field);
+                    DataFetcher<?> fetcher = codes.getDataFetcher(coordinates, field);
+                    String what = name + "." + personsInput;
+                    codes.dataFetcher(coordinates, (DataFetcher<Object>) env -> {
+                        collector(env).written(what, ids(env, personsInput));
+                        return fetcher.get(env);
+                    });
+                });
+            }
+        });
+        return schema.transformWithoutTypes(builder -> builder.codeRegistry(registry));
     }
 
     /** Without a collector the read could not be audited: the field fails rather than leak. */

@@ -31,7 +31,7 @@ public class AllowDirective implements SchemaDirectiveWiring {
         DataFetcher<?> original = env.getCodeRegistry().getDataFetcher(coordinates, env.getElement());
         String field = coordinates.getTypeName() + "." + coordinates.getFieldName();
         boolean subscription = SUBSCRIPTION.equals(coordinates.getTypeName());
-        env.getCodeRegistry().dataFetcher(coordinates, (DataFetcher<Object>) fetching -> {
+        env.getCodeRegistry().dataFetcher(coordinates, DirectiveFetcher.around(original, fetching -> {
             if (!Caller.of(fetching).hasAnyRole(allowed)) {
                 Forbidden forbidden = new Forbidden(field + " is only for " + allowed);
                 if (subscription) {
@@ -40,7 +40,7 @@ public class AllowDirective implements SchemaDirectiveWiring {
                 throw forbidden;
             }
             return original.get(fetching);
-        });
+        }));
         return env.getElement();
     }
 }

@@ -27,7 +27,7 @@ public class MaskedDirective implements SchemaDirectiveWiring {
         Mask mask = Mask.valueOf(DirectiveArguments.string(directive, "as"));
         FieldCoordinates coordinates = FieldCoordinates.coordinates(env.getFieldsContainer(), env.getElement());
         DataFetcher<?> original = env.getCodeRegistry().getDataFetcher(coordinates, env.getElement());
-        env.getCodeRegistry().dataFetcher(coordinates, (DataFetcher<Object>) fetching -> {
+        env.getCodeRegistry().dataFetcher(coordinates, DirectiveFetcher.around(original, fetching -> {
             Object value = original.get(fetching);
             if (Caller.of(fetching).hasAnyRole(unmaskedFor)) {
                 return value;
@@ -36,7 +36,7 @@ public class MaskedDirective implements SchemaDirectiveWiring {
                 return pending.thenApply(resolved -> mask.apply((String) resolved));
             }
             return mask.apply((String) value);
-        });
+        }));
         return env.getElement();
     }
 }

@@ -29,7 +29,7 @@ public class RestrictedValuesDirective implements SchemaDirectiveWiring {
         Set<Role> visibleTo = DirectiveArguments.roles(directive, "visibleTo");
         FieldCoordinates coordinates = FieldCoordinates.coordinates(env.getFieldsContainer(), env.getElement());
         DataFetcher<?> original = env.getCodeRegistry().getDataFetcher(coordinates, env.getElement());
-        env.getCodeRegistry().dataFetcher(coordinates, (DataFetcher<Object>) fetching -> {
+        env.getCodeRegistry().dataFetcher(coordinates, DirectiveFetcher.around(original, fetching -> {
             Object value = original.get(fetching);
             if (Caller.of(fetching).hasAnyRole(visibleTo)) {
                 return value;
@@ -38,7 +38,7 @@ public class RestrictedValuesDirective implements SchemaDirectiveWiring {
                 return pending.thenApply(resolved -> without(resolved, values));
             }
             return without(value, values);
-        });
+        }));
         return env.getElement();
     }
 

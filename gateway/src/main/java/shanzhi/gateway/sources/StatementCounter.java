@@ -4,12 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import io.r2dbc.proxy.ProxyConnectionFactory;
-import io.r2dbc.proxy.core.QueryExecutionInfo;
-import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import io.r2dbc.spi.ConnectionFactory;
 
 /**
@@ -17,7 +11,6 @@ import io.r2dbc.spi.ConnectionFactory;
  * per request from it, and tests prove with it that batching bounds statements by query shape.
  */
 public class StatementCounter {
-    private static final Logger log = LoggerFactory.getLogger(StatementCounter.class);
     private final Map<Department, AtomicLong> counts = new EnumMap<>(Department.class);
 
     public StatementCounter() {
@@ -41,22 +34,6 @@ public class StatementCounter {
      * queries are not counted: only statements the gateway sends.
      */
     ConnectionFactory counting(Department department, ConnectionFactory pool) {
-        AtomicLong count = counts.get(department);
-        return ProxyConnectionFactory.builder(pool)
-                .listener(new ProxyExecutionListener() {
-                    @Override
-                    public void beforeQuery(QueryExecutionInfo execInfo) {
-                        count.incrementAndGet();
-                        if (log.isTraceEnabled()) {
-                            // the benchmark's raw-SQL baseline copies the statements from this log
-                            execInfo.getQueries().forEach(query -> log.trace("{} {} {}", department.key(),
-                                    query.getQuery().replaceAll("\\s+", " "), query.getBindingsList().stream()
-                                            .map(bindings -> bindings.getIndexBindings().stream()
-                                                    .map(b -> String.valueOf(b.getBoundValue().getValue())).toList())
-                                            .toList()));
-                        }
-                    }
-                })
-                .build();
+        return new CountingConnectionFactory(pool, counts.get(department), department.key());
     }
 }

@@ -165,6 +165,23 @@ class OperationLimitsTest extends ApiTestBase {
     }
 
     @Test
+    void shapesAreKeptPerDocumentAndVariablesSoARepeatedDocumentIsMeasuredForItsOwnVariables() {
+        // Shapes are cached per (document, operation, variables): the same text refused, answered
+        // and refused again must each be measured with the variables of that request.
+        String document = """
+                query Repeated($village: ID!, $first: Int) { region(code: $village) { residents(first: $first) { edges { node {
+                  household { members { disputes { parties { incidents { persons { name } } } } } } } } } } }""";
+        for (int round = 0; round < 2; round++) {
+            Map<Department, Long> refused = statementsDuring(() -> assertRefused(
+                    query(document, Map.of("village", VILLAGE, "first", 13)), Limit.COST, 50_807, 50_000));
+            assertNoStatements(refused);
+            GraphQlTester.Response[] twelve = new GraphQlTester.Response[1];
+            Map<Department, Long> answered = statementsDuring(() -> twelve[0] = query(document, Map.of("village", VILLAGE, "first", 12)));
+            assertAnswered(twelve[0], answered);
+        }
+    }
+
+    @Test
     void theLargestDashboardOfTheApiTestsIsWithinEveryLimit() {
         // BatchingTest's large query: 3 villages x 100 residents with five nested lists, cost 25,517.
         String document = """
