@@ -85,7 +85,8 @@ class GracefulShutdownTest extends ApiTestBase {
                 .map(entry -> StreamEntry.decode(entry.getValue().entrySet().stream().collect(
                         java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue())))))
                 .filter(event -> event.department().equals("security")
-                        && ((Number) event.payload().get("id")).longValue() == incident)
+                        && event.topic().equals(shanzhi.api.LiveEvents.INCIDENT_REPORTED)
+                        && event.payload().get("id") instanceof Number id && id.longValue() == incident)
                 .count().block(DEADLINE)).as("published to the stream").isEqualTo(1L);
     }
 
