@@ -1,5 +1,7 @@
 package shanzhi.gateway.sources;
 
+import java.util.Map;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -100,6 +102,12 @@ public class SourcesConfiguration {
                 // The server stops a statement the gateway has given up on, instead of finishing it for nobody.
                 .statementTimeout(sources.of(department).getResilience().getTimeout())
                 .tcpKeepAlive(true)
+                // Every statement is prepared and reused, and after five runs PostgreSQL may switch
+                // to a generic plan that cannot see the parameters. For "id = ANY($1) AND cell_code
+                // BETWEEN scope bounds" that plan scans the whole scope range by cell_code (56 ms
+                // for 50 households at scale 0.1) instead of 50 primary-key lookups (0.25 ms).
+                // Planning each execution costs well under a millisecond for these statements.
+                .options(Map.of("plan_cache_mode", "force_custom_plan"))
                 .build());
         return new ConnectionPool(ConnectionPoolConfiguration.builder(postgres)
                 .name(department.key())
