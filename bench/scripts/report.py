@@ -76,9 +76,9 @@ except Exception:
 wrk_v = sh("wrk -v 2>&1 | head -1 | cut -d' ' -f1-2")
 gp_v = sh("gnuplot --version")
 w(f'- host `{host}`, {nproc} cores ({cpu_model}), {mem} memory, Linux {kernel}')
-w(f'- **shared machine**: other sessions were building and running test suites (Maven, surefire JVMs, their own PostgreSQL databases) during the whole run; load average at report time: {loadavg} on {nproc} cores. The load generators (wrk, Node) also run on the same cores as the servers and the database. Absolute numbers are therefore low and noisy; the ratios within one run are the meaningful part.')
+w(f'- load average at report time: {loadavg} on {nproc} cores. The load generators (wrk, Node) run on the same cores as the servers and the database, so absolute numbers are lower than on separate machines; the ratios within one run are the meaningful part.' + (' ' + os.environ['MACHINE_NOTE'] if os.environ.get('MACHINE_NOTE') else ''))
 w(f'- Java: {java_v}; gateway heap `-Xmx256m` (baseline also `-Xmx256m`)')
-w(f'- PostgreSQL: {pg_v} on 127.0.0.1:5432 (shared with the other sessions)')
+w(f'- PostgreSQL: {pg_v} on 127.0.0.1:5432, on the same machine')
 w(f'- Node {node_v}, PostGraphile {pgl_v}, {wrk_v}, {gp_v}')
 w('- closed loop: wrk, 2 threads, fixed connections, after a warm-up; open loop: `bench/scripts/openloop.js` (Node http, requests sent on a fixed schedule, latency from the scheduled send time, so no coordinated omission). Every response is checked: status ≠ 200 or a body containing `"errors"` is an error.\n')
 
@@ -172,7 +172,7 @@ if '1.0' in scales:
         if not o:
             c = find('1.0', 'gateway', op, 'closed')
             cap = f'{c["result"]["rps"]:.1f}' if c else '?'
-            w(f'- scale 1.0, operation {op[0]} p99 < 50 ms at 200 rps: **not measured at 200/s** (rates run: {rates}); the closed-loop throughput on this shared machine was {cap} rps, so 200/s could only measure a growing queue: **MISSED** (cannot be shown here)')
+            w(f'- scale 1.0, operation {op[0]} p99 < 50 ms at 200 rps: **not measured at 200/s** (rates run: {rates}); the closed-loop throughput on this machine was {cap} rps, so 200/s could only measure a growing queue: **MISSED** (cannot be shown here)')
         if o:
             p99 = o['result']['p99_ms']
             w(f'- scale 1.0, operation {op[0]} p99 < 50 ms at 200 rps: {p99:.1f} ms (sent at {o["result"]["achieved_send_rps"]}/s): **{"met" if p99 < 50 else "MISSED"}**')
