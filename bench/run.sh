@@ -6,7 +6,9 @@
 # operations 1 and 2 against the raw-SQL baseline: closed loop (wrk, fixed concurrency) for
 # throughput and open loop (fixed rates) for latency. Writes bench/results/<date>-<host>.md + .png.
 # Settings (environment): DUR (s per measurement, 15), WARMUP (s, 5), CONC (closed-loop
-# connections, 16), RATES ("50 100 200"), PRIME (s of JIT warm-up per operation after a server starts, 8), SKIP_BUILD=1, JFR=1 (record a flight recording per scale).
+# connections, 16), RATES ("50 100 200"), SETTLE (compilations per warm-up round below which a
+# JVM counts as warmed up, 30), MAX_PRIME (s, cap on a JVM's warm-up, 300), NODE_PRIME (s of
+# PostGraphile warm-up, 60), SKIP_BUILD=1, JFR=1 (record a flight recording per scale).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -43,8 +45,28 @@ stop() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 60); do kill -0 "$1" 2>
 emit() { echo "$1" >> "$results"; }
 bench_line() { grep '^BENCH ' | tail -1 | sed 's/^BENCH //'; }
 
-# prime <url> <body> <token> <method>: JIT warm-up of a freshly started server (PRIME s, 4 connections)
-prime() { wrk -t1 -c4 -d"${PRIME:-8}s" --timeout 10s -s scripts/graphql.lua "$1" -- "$2" "$3" "$4" > /dev/null; }
+# prime <seconds> <url> <body> <token> <method>: load at 4 connections, results discarded
+prime() { wrk -t1 -c4 -d"$1s" --timeout 10s -s scripts/graphql.lua "$2" -- "$3" "$4" "$5" > /dev/null; }
+compiles() { jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/sun.ci.totalCompiles/{print $2}'; }
+# settle <scale> <target> <pid> <url body token method>...: warms a JVM up until its JIT has
+# settled. On 2 shared cores C1/C2 kept compiling for over a minute after start, and a run measured
+# meanwhile shows the compiler threads, not the server (a profile had them at a third of the CPU).
+# Rounds of 10 s over all the server's operations, until a round causes fewer than SETTLE
+# compilations or MAX_PRIME seconds have passed; the report states how long it took.
+settle() {
+  local scale=$1 target=$2 pid=$3; shift 3
+  local start=$SECONDS before after n=$(( $# / 4 )) rounds=0
+  while :; do
+    before=$(compiles "$pid")
+    local args=("$@")
+    for ((i = 0; i < ${#args[@]}; i += 4)); do
+      prime $(( 10 / n > 2 ? 10 / n : 2 )) "${args[i]}" "${args[i+1]}" "${args[i+2]}" "${args[i+3]}"; done
+    after=$(compiles "$pid"); rounds=$((rounds + 1))
+    if [ $((after - before)) -lt "${SETTLE:-30}" ] || [ $((SECONDS - start)) -ge "${MAX_PRIME:-300}" ]; then break; fi
+  done
+  log "scale $scale $target: warmed up in $((SECONDS - start)) s ($rounds rounds; last round $((after - before)) compilations, $after in all)"
+  emit "{\"scale\":\"$scale\",\"target\":\"$target\",\"op\":\"warmup\",\"seconds\":$((SECONDS - start)),\"rounds\":$rounds,\"last_round_compilations\":$((after - before)),\"compilations\":$after}"
+}
 
 # measure <scale> <target> <op> <url> <body> <token> <method> <pid> [statements?]
 measure() {
@@ -96,9 +118,10 @@ for scale in "${SCALES[@]}"; do
   worker=$(curl -s "http://127.0.0.1:$GW_PORT/demo/token?role=GRID_WORKER&region=$GRID&worker=$WORKER")
   req="$out/req_$tag"
   log "scale $scale: priming the gateway"
-  for op in 1-village-dashboard 2-person-profile 3-people-page 4-incident-stats; do
-    prime "http://127.0.0.1:$GW_PORT/graphql" "$req/$op.json" "$admin" POST; done
-  prime "http://127.0.0.1:$GW_PORT/graphql" "$req/5-report-grid-event.json" "$worker" POST
+  gq="http://127.0.0.1:$GW_PORT/graphql"
+  settle "$scale" gateway "$gw" "$gq" "$req/1-village-dashboard.json" "$admin" POST "$gq" "$req/2-person-profile.json" "$admin" POST \
+    "$gq" "$req/3-people-page.json" "$admin" POST "$gq" "$req/4-incident-stats.json" "$admin" POST \
+    "$gq" "$req/5-report-grid-event.json" "$worker" POST
   measure "$scale" gateway 1-village-dashboard "http://127.0.0.1:$GW_PORT/graphql" "$req/1-village-dashboard.json" "$admin" POST "$gw" stm
   measure "$scale" gateway 2-person-profile "http://127.0.0.1:$GW_PORT/graphql" "$req/2-person-profile.json" "$admin" POST "$gw" stm
   measure "$scale" gateway 3-people-page "http://127.0.0.1:$GW_PORT/graphql" "$req/3-people-page.json" "$admin" POST "$gw" stm
@@ -117,7 +140,8 @@ for scale in "${SCALES[@]}"; do
   pg=$!; pids+=("$pg")
   for _ in $(seq 1 60); do curl -s -o /dev/null -X POST -H 'content-type: application/json' --data '{"query":"{__typename}"}' "http://127.0.0.1:$PG_PORT/graphql" && break; sleep 1; done
   curl -s -H 'content-type: application/json' --data @"$req/postgraphile-3-people-page.json" "http://127.0.0.1:$PG_PORT/graphql" > "$out/op3_postgraphile_$tag.json"
-  prime "http://127.0.0.1:$PG_PORT/graphql" "$req/postgraphile-3-people-page.json" - POST
+  prime "${NODE_PRIME:-60}" "http://127.0.0.1:$PG_PORT/graphql" "$req/postgraphile-3-people-page.json" - POST
+  emit "{\"scale\":\"$scale\",\"target\":\"postgraphile\",\"op\":\"warmup\",\"seconds\":${NODE_PRIME:-60}}"
   measure "$scale" postgraphile 3-people-page "http://127.0.0.1:$PG_PORT/graphql" "$req/postgraphile-3-people-page.json" - POST "$pg"
   emit "{\"scale\":\"$scale\",\"target\":\"postgraphile\",\"op\":\"process\",\"vmhwm_kb\":$(hwm_kb "$pg")}"
   stop "$pg"
@@ -129,13 +153,15 @@ for scale in "${SCALES[@]}"; do
   curl -s "http://127.0.0.1:$BL_PORT/op1?code=$VILLAGE" > "$out/op1_baseline_$tag.json"
   curl -s "http://127.0.0.1:$BL_PORT/op2?idNumber=$ID_NUMBER" > "$out/op2_baseline_$tag.json"
   echo '{}' > "$out/empty.json"
-  prime "http://127.0.0.1:$BL_PORT/op1?code=$VILLAGE" "$out/empty.json" - GET
-  prime "http://127.0.0.1:$BL_PORT/op2?idNumber=$ID_NUMBER" "$out/empty.json" - GET
+  settle "$scale" baseline "$bl" "http://127.0.0.1:$BL_PORT/op1?code=$VILLAGE" "$out/empty.json" - GET \
+    "http://127.0.0.1:$BL_PORT/op2?idNumber=$ID_NUMBER" "$out/empty.json" - GET
   measure "$scale" baseline 1-village-dashboard "http://127.0.0.1:$BL_PORT/op1?code=$VILLAGE" "$out/empty.json" - GET "$bl"
   measure "$scale" baseline 2-person-profile "http://127.0.0.1:$BL_PORT/op2?idNumber=$ID_NUMBER" "$out/empty.json" - GET "$bl"
   emit "{\"scale\":\"$scale\",\"target\":\"baseline\",\"op\":\"process\",\"vmhwm_kb\":$(hwm_kb "$bl")}"
   stop "$bl"
 done
 
-python3 scripts/report.py "$out" "$here/results/$stamp-$(hostname)" "DUR=$DUR WARMUP=$WARMUP CONC=$CONC RATES=$RATES"
-log "report: $here/results/$stamp-$(hostname).md"
+name="$stamp-$(hostname)"  # a second run on the same day does not overwrite the first report
+[ -e "$here/results/$name.md" ] && name="$name-$(date -u +%H%M)"
+python3 scripts/report.py "$out" "$here/results/$name" "DUR=$DUR WARMUP=$WARMUP CONC=$CONC RATES=$RATES"
+log "report: $here/results/$name.md"

@@ -3,13 +3,17 @@ package shanzhi.legal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-
+import com.netflix.graphql.dgs.DgsCodeRegistry;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import shanzhi.api.BatchedField;
 import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.Connection;
 import shanzhi.api.ConnectionUnderRegion;
@@ -26,6 +30,13 @@ import shanzhi.schema.types.RegionLevel;
 /** Every field whose data the legal store holds, wherever it sits in the schema. */
 @DgsComponent
 public class LegalFields {
+
+    /** Per-item fields as plain fetchers (see BatchedField). */
+    @DgsCodeRegistry
+    public GraphQLCodeRegistry.Builder batchedFields(GraphQLCodeRegistry.Builder registry, TypeDefinitionRegistry types) {
+        return registry.dataFetcher(FieldCoordinates.coordinates("Dispute", "parties"),
+                new BatchedField<DisputeRow, Long, List<PersonRow>>(DisputePartiesLoader.NAME, DisputeRow::id, List.of()));
+    }
 
     @DgsQuery
     public CompletableFuture<DisputeRow> dispute(@InputArgument String id, DgsDataFetchingEnvironment env) {
@@ -80,12 +91,6 @@ public class LegalFields {
     public CompletableFuture<RegionRow> disputeRegion(DgsDataFetchingEnvironment env) {
         DisputeRow dispute = env.getSource();
         return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, dispute.cellCode());
-    }
-
-    @DgsData(parentType = "Dispute", field = "parties")
-    public CompletableFuture<List<PersonRow>> disputeParties(DgsDataFetchingEnvironment env) {
-        DisputeRow dispute = env.getSource();
-        return ScopedBatchLoader.<Long, List<PersonRow>>load(env, DisputePartiesLoader.NAME, dispute.id()).thenApply(found -> found == null ? List.of() : found);
     }
 
     @DgsData(parentType = "Dispute", field = "judicialOffice")

@@ -1,27 +1,25 @@
 package shanzhi.people;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
-
+import com.netflix.graphql.dgs.DgsCodeRegistry;
 import com.netflix.graphql.dgs.DgsComponent;
-import com.netflix.graphql.dgs.DgsData;
-import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 
-import shanzhi.api.ScopedBatchLoader;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import shanzhi.api.BatchedField;
 
 @DgsComponent
 public class HouseholdFields {
 
-    @DgsData(parentType = "Person", field = "household")
-    public CompletableFuture<HouseholdRow> household(DgsDataFetchingEnvironment env) {
-        PersonRow person = env.getSource();
-        return ScopedBatchLoader.<Long, HouseholdRow>load(env, HouseholdLoader.NAME, person.householdId());
-    }
-
-    @DgsData(parentType = "Household", field = "members")
-    public CompletableFuture<List<PersonRow>> members(DgsDataFetchingEnvironment env) {
-        HouseholdRow household = env.getSource();
-        return ScopedBatchLoader.<Long, List<PersonRow>>load(env, HouseholdMembersLoader.NAME, household.id()).thenApply(found -> found == null ? List.of() : found);
+    /** Per-item fields as plain fetchers (see BatchedField). */
+    @DgsCodeRegistry
+    public GraphQLCodeRegistry.Builder batchedFields(GraphQLCodeRegistry.Builder registry, TypeDefinitionRegistry types) {
+        return registry
+                .dataFetcher(FieldCoordinates.coordinates("Person", "household"),
+                        new BatchedField<PersonRow, Long, HouseholdRow>(HouseholdLoader.NAME, PersonRow::householdId, null))
+                .dataFetcher(FieldCoordinates.coordinates("Household", "members"),
+                        new BatchedField<HouseholdRow, Long, List<PersonRow>>(HouseholdMembersLoader.NAME, HouseholdRow::id, List.of()));
     }
 }

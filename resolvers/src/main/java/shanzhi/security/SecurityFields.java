@@ -4,13 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-
+import com.netflix.graphql.dgs.DgsCodeRegistry;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import shanzhi.api.BatchedField;
 import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.BadUserInput;
 import shanzhi.api.Caller;
@@ -29,6 +33,13 @@ import shanzhi.schema.types.RegionLevel;
 /** Every field whose data the security store holds, wherever it sits in the schema. */
 @DgsComponent
 public class SecurityFields {
+
+    /** Per-item fields as plain fetchers (see BatchedField). */
+    @DgsCodeRegistry
+    public GraphQLCodeRegistry.Builder batchedFields(GraphQLCodeRegistry.Builder registry, TypeDefinitionRegistry types) {
+        return registry.dataFetcher(FieldCoordinates.coordinates("Incident", "persons"),
+                new BatchedField<IncidentRow, Long, List<PersonRow>>(IncidentPersonsLoader.NAME, IncidentRow::id, List.of()));
+    }
     private static final int FIRST_YEAR = 1949;
     private static final int LAST_YEAR = 2100;
 
@@ -84,12 +95,6 @@ public class SecurityFields {
     public CompletableFuture<RegionRow> incidentRegion(DgsDataFetchingEnvironment env) {
         IncidentRow incident = env.getSource();
         return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, incident.cellCode());
-    }
-
-    @DgsData(parentType = "Incident", field = "persons")
-    public CompletableFuture<List<PersonRow>> incidentPersons(DgsDataFetchingEnvironment env) {
-        IncidentRow incident = env.getSource();
-        return ScopedBatchLoader.<Long, List<PersonRow>>load(env, IncidentPersonsLoader.NAME, incident.id()).thenApply(found -> found == null ? List.of() : found);
     }
 
     @DgsData(parentType = "Incident", field = "policeStation")

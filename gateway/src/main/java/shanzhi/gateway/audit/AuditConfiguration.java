@@ -1,14 +1,18 @@
 package shanzhi.gateway.audit;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ValidationDepth;
 import shanzhi.gateway.sources.DepartmentStores;
 import shanzhi.gateway.sources.Endpoint;
 import shanzhi.gateway.sources.SourcesProperties;
@@ -40,7 +44,7 @@ public class AuditConfiguration {
                 .maxSize(settings.getMaxSize())
                 .maxIdleTime(settings.getMaxIdleTime())
                 .maxAcquireTime(settings.getAcquireTimeout())
-                .validationQuery("SELECT 1")
+                .validationDepth(ValidationDepth.LOCAL)
                 .build());
     }
 
@@ -50,8 +54,16 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(@Qualifier("auditDatabase") DatabaseClient database, AuditProperties audit) {
-        return new AuditLog(database, audit.getWriteTimeout());
+    AuditLog auditLog(@Qualifier("auditDatabase") DatabaseClient database, AuditProperties audit,
+                      ObjectProvider<MeterRegistry> meters) {
+        AuditLog log = new AuditLog(database, audit.getWriteTimeout());
+        meters.ifAvailable(registry -> {
+            FunctionCounter.builder("shanzhi.audit.records", log, AuditLog::records)
+                    .description("Audit records committed").register(registry);
+            FunctionCounter.builder("shanzhi.audit.statements", log, AuditLog::statements)
+                    .description("INSERT statements sent to the audit store (one per group of records)").register(registry);
+        });
+        return log;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package shanzhi.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -83,8 +84,9 @@ public class SecurityConfiguration {
                 : JwtValidators.createDefaultWithIssuer(issuer);
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(properties.getAudience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestampsAndIssuer, audience,
-                CallerClaims::validate));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestampsAndIssuer, audience,
+                CallerClaims::validate);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, 10_000, Duration.ofMinutes(10));
     }
 }

@@ -12,6 +12,7 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ValidationDepth;
 import shanzhi.gateway.resilience.GuardedDatabaseClient;
 import shanzhi.gateway.resilience.SourceGuards;
 
@@ -108,6 +109,9 @@ public class SourcesConfiguration {
                 // for 50 households at scale 0.1) instead of 50 primary-key lookups (0.25 ms).
                 // Planning each execution costs well under a millisecond for these statements.
                 .options(Map.of("plan_cache_mode", "force_custom_plan"))
+                // Results in binary: timestamps and numbers decode without parsing text (parsing
+                // timestamps was 3% of the gateway's CPU in the village dashboard's profile).
+                .forceBinary(true)
                 .build());
         return new ConnectionPool(ConnectionPoolConfiguration.builder(postgres)
                 .name(department.key())
@@ -116,8 +120,10 @@ public class SourcesConfiguration {
                 .maxIdleTime(settings.getMaxIdleTime())
                 .maxAcquireTime(settings.getAcquireTimeout())
                 // Checked on every acquire, so connections broken by a store restart are evicted
-                // and replaced instead of failing the statement that happens to get them.
-                .validationQuery("SELECT 1")
+                // and replaced instead of failing the statement that happens to get them. A local
+                // check (is the socket still open) suffices: a restarting server closes its
+                // connections. A "SELECT 1" here cost a round trip and server CPU per statement.
+                .validationDepth(ValidationDepth.LOCAL)
                 .maxValidationTime(settings.getConnectTimeout())
                 .maxCreateConnectionTime(settings.getConnectTimeout())
                 .backgroundEvictionInterval(settings.getEvictionInterval())

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import shanzhi.gateway.TestDatabases;
 
 /**
@@ -159,6 +160,28 @@ class ChainTamperingTest {
         assertThat(sequences).hasSize(200).doesNotHaveDuplicates();
         assertThat(sequences).allMatch(sequence -> sequence >= 1 && sequence <= 200);
         assertThat(store.verifier().verify()).isEqualTo(new ChainStatus(true, 200, null, null));
+    }
+
+    @Test
+    void recordsArrivingWhileAnAppendIsUnderwayGoTogetherInOneStatement() {
+        AuditLog log = store.log();
+        List<Mono<Long>> appends = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            appends.add(log.append(entry(i)).cache());
+        }
+        appends.forEach(Mono::subscribe); // all 200 wait before the first write has come back
+        List<Long> sequences = Flux.concat(appends).collectList().block();
+        assertThat(sequences).hasSize(200).doesNotHaveDuplicates();
+        assertThat(log.records()).isEqualTo(200);
+        assertThat(log.statements()).isBetween((200L + AuditLog.MAX_RECORDS - 1) / AuditLog.MAX_RECORDS, 10L);
+        assertThat(store.verifier().verify()).isEqualTo(new ChainStatus(true, 200, null, null));
+        // each caller is told its own record's sequence
+        assertThat(records.after(0)).hasSize(200).allSatisfy(stored -> assertThat(sequences.get(subjectIndex(stored.subject())))
+                .isEqualTo(stored.sequence()));
+    }
+
+    private static int subjectIndex(String subject) {
+        return Integer.parseInt(subject.substring("worker-".length(), subject.indexOf("-网格员")));
     }
 
     private List<AuditEntry> append(int count) {
