@@ -19,10 +19,8 @@ for d in people grid legal security; do
   args+=("--shanzhi.sources.$d.url=postgresql://127.0.0.1:5432/$db")
 done
 start=$(date +%s)
-# README's command adds --spring.main.web-application-type=none, with which the gateway fails to
-# start after loading (SecurityConfiguration needs ServerHttpSecurity): load with the web stack on
-# a free port instead; load-only exits after loading.
-java -Xmx1g -jar "$jar" --shanzhi.demo.load-only=true --server.port=0 \
+# The README's load command; load-only exits after loading.
+java -Xmx1g -jar "$jar" --shanzhi.demo.load-only=true --spring.main.web-application-type=none \
   --shanzhi.demo.scale="$scale" --shanzhi.rate-limit.enabled=false "${args[@]}" > "$here/data/load_$tag.log" 2>&1
 echo "scale $scale loaded in $(( $(date +%s) - start )) s"
 date -u +%FT%TZ > "$marker"

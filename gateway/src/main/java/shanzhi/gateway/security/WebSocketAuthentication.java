@@ -14,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -28,6 +29,7 @@ import reactor.core.publisher.Mono;
  * authentication, so CallerInterceptor and every other interceptor see the same caller as over HTTP.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE) // as the token decoder it needs
 public class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
     private static final String AUTHENTICATION = WebSocketAuthentication.class.getName() + ".authentication";
     private static final String BEARER = "bearer ";

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import shanzhi.api.BadUserInput;
 import shanzhi.api.Forbidden;
@@ -16,7 +17,8 @@ import shanzhi.gateway.resilience.SourceUnavailable;
 /**
  * The API's own errors become GraphQL errors at the field's path with extensions.code:
  * BAD_USER_INPUT for bad input, FORBIDDEN for a field the caller's roles do not allow,
- * SOURCE_UNAVAILABLE (with extensions.source) for a field whose department's store is down.
+ * SOURCE_UNAVAILABLE (with extensions.source) for a field whose department's store is down,
+ * CANCELLED for a field still pending when its request was cancelled (not logged).
  */
 @Component
 public class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
@@ -29,6 +31,12 @@ public class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
             }
             if (cause instanceof Forbidden) {
                 return error(env, cause, ErrorType.FORBIDDEN, "FORBIDDEN");
+            }
+            if (cause instanceof AbortExecutionException) {
+                // The client went away or the request was stopped: expected, not a fault, so no
+                // stack trace per pending field (DGS's fallback handler logged one each at ERROR,
+                // thousands a second when clients time out under overload).
+                return error(env, cause, ErrorType.INTERNAL_ERROR, "CANCELLED");
             }
             if (cause instanceof SourceUnavailable unavailable) {
                 // The message names the department and why, never the store's address or SQL.
