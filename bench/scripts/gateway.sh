@@ -3,7 +3,7 @@
 # usage: gateway.sh <scale> <logfile> [extra java args...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-jar="$here/../gateway/target/shanzhi-gateway-0.1.0-SNAPSHOT.jar"
+jar="${GATEWAY_JAR:-$here/../gateway/target/shanzhi-gateway-0.1.0-SNAPSHOT.jar}"
 scale=$1; log=$2; shift 2
 tag=$(echo "$scale" | tr . _)
 args=()

@@ -86,6 +86,11 @@ for scale in scales:
     w(f'## Scale {scale}\n')
     pg = proc(scale, 'gateway') or {}
     w(f'Gateway process: heap `{pg.get("heap", "-Xmx256m")}`, peak RSS (VmHWM) **{f(pg.get("vmhwm_kb", 0) / 1024, 0)} MiB**, CPU over the whole scale (start-up included) {f(pg.get("cpu_total_s"))} s.\n')
+    warm = [r for r in rows if r['scale'] == scale and r.get('op') == 'warmup']
+    if warm:
+        w('Warm-up before measuring: ' + '; '.join(
+            f'{r["target"]} {r["seconds"]} s' + (f' ({r["rounds"]} rounds over all its operations, last round {r["last_round_compilations"]} JIT compilations)'
+                                                  if 'rounds' in r else ' (fixed)') for r in warm) + '.\n')
     head = '| op | closed rps | closed errors | CPU ms/req | ' + ' | '.join(f'p50/p95/p99 ms @{r}/s' for r in rates) + \
         ' | open errors | statements/req people/grid/legal/security |'
     w(head)
