@@ -55,10 +55,9 @@ compiles() { jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/sun.ci.totalCom
 # compilations or MAX_PRIME seconds have passed; the report states how long it took.
 settle() {
   local scale=$1 target=$2 pid=$3; shift 3
-  local start=$SECONDS before after n=$(( $# / 4 )) rounds=0
+  local start=$SECONDS before after n=$(( $# / 4 )) rounds=0 args=("$@")
   while :; do
     before=$(compiles "$pid")
-    local args=("$@")
     for ((i = 0; i < ${#args[@]}; i += 4)); do
       prime $(( 10 / n > 2 ? 10 / n : 2 )) "${args[i]}" "${args[i+1]}" "${args[i+2]}" "${args[i+3]}"; done
     after=$(compiles "$pid"); rounds=$((rounds + 1))

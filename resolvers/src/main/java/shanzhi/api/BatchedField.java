@@ -15,6 +15,8 @@ import graphql.schema.DataFetchingEnvironment;
  * the fetcher reads only its source and the request's load context, and the I/O is the
  * loader's. It is marked trivial for that reason (graphql-java and Spring then skip the per-call
  * context and instrumentation work they do for fetchers that may block or use thread locals).
+ * Used for the lists of persons and households under each item; the single-key fields of the
+ * same shape (an event's region, a worker's grid) are still @DgsData methods.
  *
  * @param whenMissing the value for a key the loader found nothing for (an empty list), or null
  */

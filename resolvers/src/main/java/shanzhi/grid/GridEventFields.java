@@ -3,16 +3,27 @@ package shanzhi.grid;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-
+import com.netflix.graphql.dgs.DgsCodeRegistry;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import shanzhi.api.BatchedField;
 import shanzhi.api.ScopedBatchLoader;
 import shanzhi.people.PersonRow;
 
 @DgsComponent
 public class GridEventFields {
+
+    /** Per-item fields as plain fetchers (see BatchedField). */
+    @DgsCodeRegistry
+    public GraphQLCodeRegistry.Builder batchedFields(GraphQLCodeRegistry.Builder registry, TypeDefinitionRegistry types) {
+        return registry.dataFetcher(FieldCoordinates.coordinates("GridEvent", "persons"),
+                new BatchedField<GridEventRow, Long, List<PersonRow>>(GridEventPersonsLoader.NAME, GridEventRow::id, List.of()));
+    }
 
     @DgsData(parentType = "GridEvent", field = "region")
     public CompletableFuture<RegionRow> region(DgsDataFetchingEnvironment env) {
@@ -24,12 +35,6 @@ public class GridEventFields {
     public CompletableFuture<GridWorkerRow> reporter(DgsDataFetchingEnvironment env) {
         GridEventRow event = env.getSource();
         return ScopedBatchLoader.<Long, GridWorkerRow>load(env, GridWorkerLoader.NAME, event.reporterId());
-    }
-
-    @DgsData(parentType = "GridEvent", field = "persons")
-    public CompletableFuture<List<PersonRow>> persons(DgsDataFetchingEnvironment env) {
-        GridEventRow event = env.getSource();
-        return ScopedBatchLoader.<Long, List<PersonRow>>load(env, GridEventPersonsLoader.NAME, event.id()).thenApply(found -> found == null ? List.of() : found);
     }
 
     @DgsData(parentType = "GridWorker", field = "grid")
