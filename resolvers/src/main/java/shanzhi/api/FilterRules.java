@@ -47,7 +47,8 @@ public final class FilterRules {
             GraphQLInputObjectField field = type.getField(entry.getKey());
             GraphQLAppliedDirective follows = field == null ? null : field.getAppliedDirective("filters");
             if (follows == null) {
-                continue;
+                // fail closed: a filter nobody tied to a field's rules would be a way around them
+                throw new IllegalStateException(inputType + "." + entry.getKey() + " declares no @filters");
             }
             String followed = follows.getArgument("field").getValue().toString();
             FilterMatch match = FilterMatch.valueOf(follows.getArgument("match").getValue().toString());
