@@ -87,6 +87,22 @@ class FieldRulesTest extends AccessTestBase {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void gridWorkersAndLegalAdvisersWorkContactsAreWholeForEveryRole(Role role) {
+        String village = fixture.grid().substring(0, 12);
+        String document = "query($g: ID!, $v: ID!) { region(code: $g) { gridWorkers(first: 20) { edges { node { id name phone partyMember } } } } "
+                + "village: region(code: $v) { legalAdviser { id name lawFirm phone } } }";
+        var variables = vars("g", fixture.grid(), "v", village);
+        var admin = run(adminOf(OWN_TOWN), document, variables);
+        var response = run(callerInScope(role), document, variables);
+        response.errors().verify();
+        assertThat(response.path("region.gridWorkers.edges[*].node").entityList(MAP).get()).isNotEmpty()
+                .isEqualTo(admin.path("region.gridWorkers.edges[*].node").entityList(MAP).get());
+        assertThat(response.path("village.legalAdviser").entity(MAP).get()).containsKey("phone")
+                .isEqualTo(admin.path("village.legalAdviser").entity(MAP).get());
+    }
+
     // --- @allow ----------------------------------------------------------------------------
 
     @ParameterizedTest
