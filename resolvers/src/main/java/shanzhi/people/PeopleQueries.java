@@ -39,7 +39,7 @@ public class PeopleQueries {
     public CompletableFuture<Connection<PersonRow>> people(@InputArgument String under,
                                                           @InputArgument PersonFilter filter,
                                                           DgsDataFetchingEnvironment env) {
-        return Residents.page(env, RegionCode.requireValid(under), PersonCriteria.of(filter),
+        return Residents.page(env, RegionCode.requireValid(under), PersonCriteria.of(filter, env),
                 PageArgs.of(env.getArguments()));
     }
 }

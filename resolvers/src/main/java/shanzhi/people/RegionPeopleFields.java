@@ -35,6 +35,6 @@ public class RegionPeopleFields {
     public CompletableFuture<Connection<PersonRow>> residents(@InputArgument PersonFilter filter,
                                                              DgsDataFetchingEnvironment env) {
         RegionRow region = env.getSource();
-        return Residents.page(env, region.code(), PersonCriteria.of(filter), PageArgs.of(env.getArguments()));
+        return Residents.page(env, region.code(), PersonCriteria.of(filter, env), PageArgs.of(env.getArguments()));
     }
 }

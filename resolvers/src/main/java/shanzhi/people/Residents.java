@@ -7,7 +7,6 @@ import shanzhi.api.Connection;
 import shanzhi.api.ConnectionUnderRegion;
 import shanzhi.api.Cursor;
 import shanzhi.api.PageArgs;
-import shanzhi.api.RestrictedValues;
 
 /** The resident connection under a region, shared by Query.people and Region.residents. */
 final class Residents {
@@ -16,7 +15,6 @@ final class Residents {
 
     static CompletableFuture<Connection<PersonRow>> page(DataFetchingEnvironment env, String regionCode,
                                                          PersonCriteria criteria, PageArgs page) {
-        RestrictedValues.check(env, "PersonFilter", "tag", criteria.tag());
         return ConnectionUnderRegion.load(env, ResidentsLoader.NAME, ResidentCountLoader.NAME, regionCode, criteria,
                 page, (PersonRow person) -> Cursor.ofId(person.id()));
     }
