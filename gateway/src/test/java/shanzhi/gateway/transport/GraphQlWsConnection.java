@@ -36,6 +36,7 @@ public final class GraphQlWsConnection implements AutoCloseable {
     private final AtomicReference<CloseStatus> closed = new AtomicReference<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final Disposable connection;
+    private final java.time.Instant opened = java.time.Instant.now();
 
     private GraphQlWsConnection(int port) {
         WebSocketHandler handler = new WebSocketHandler() {
@@ -88,7 +89,9 @@ public final class GraphQlWsConnection implements AutoCloseable {
         await().atMost(DEADLINE).until(() -> firstOf(id) != null || closeStatus() != null);
         Map<String, Object> result = firstOf(id);
         if (result == null) {
-            throw new AssertionError("operation " + id + " got no answer; connection closed with " + closeStatus());
+            throw new AssertionError("operation " + id + " got no answer; connection closed with " + closeStatus()
+                    + " " + Duration.between(opened, java.time.Instant.now()).toMillis() + " ms after it opened; received: "
+                    + allText());
         }
         return result;
     }
