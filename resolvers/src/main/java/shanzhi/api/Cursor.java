@@ -87,6 +87,6 @@ public final class Cursor {
     }
 
     private static BadUserInput unknown(String cursor) {
-        return new BadUserInput("Unknown cursor '" + cursor + "' for this connection");
+        return new BadUserInput("Unknown cursor " + BadUserInput.echo(cursor) + " for this connection");
     }
 }

@@ -35,7 +35,7 @@ public final class MutationInput {
 
     /** The key names a record this caller cannot see: someone else's key, not a retry. */
     public static BadUserInput keyTaken(String key) {
-        return new BadUserInput("idempotencyKey '" + key + "' was already used for another request");
+        return new BadUserInput("idempotencyKey " + BadUserInput.echo(key) + " was already used for another request");
     }
 
     public static String text(String field, String value) {

@@ -38,7 +38,9 @@ public class SecurityConfiguration {
      */
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http,
-                                               @Value("${spring.graphql.websocket.path:}") String webSocketPath) {
+                                               @Value("${spring.graphql.websocket.path:}") String webSocketPath,
+                                               JwtProperties jwt, ObjectProvider<DemoTokenIssuer> demoIssuer) {
+        RefusalBodies refusals = new RefusalBodies(howToGetAToken(jwt, demoIssuer.getIfAvailable() != null));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -48,8 +50,23 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .matchers(webSocketUpgrade(webSocketPath)).permitAll()
                         .anyExchange().authenticated())
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { }))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(refusals.entryPoint())
+                        .accessDeniedHandler(refusals.accessDeniedHandler()))
+                .oauth2ResourceServer(oauth -> oauth.jwt(token -> { })
+                        .authenticationEntryPoint(refusals.entryPoint())
+                        .accessDeniedHandler(refusals.accessDeniedHandler()))
                 .build();
+    }
+
+    private static String howToGetAToken(JwtProperties jwt, boolean demo) {
+        if (demo) {
+            return "In the demo, get one from GET /demo/token?role=<ROLE>&region=<region code> "
+                    + "(parameters role, region, worker, subject, client).";
+        }
+        String issuer = jwt.getIssuerUri() != null ? jwt.getIssuerUri() : jwt.getIssuer();
+        return "Get one from this deployment's identity provider" + (issuer == null ? "" : " (" + issuer + ")")
+                + " for the audience " + jwt.getAudience() + ".";
     }
 
     private static ServerWebExchangeMatcher webSocketUpgrade(String path) {
