@@ -101,8 +101,8 @@ public class DemoTokenEndpoint {
     private static Mono<ServerResponse> badRequest(String why) {
         return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN)
                 .bodyValue("role must be one of " + Arrays.toString(Role.values())
-                        + ", region a region code that fits the role (GRID_WORKER: a party grid, TOWN_OFFICER: a town, "
-                        + "DISTRICT_ADMIN: the district), worker a grid worker of that grid: " + why + "\n");
+                        + ", region a region code that fits the role (GRID_WORKER: a party grid, TOWN_OFFICER: a town), "
+                        + "worker a grid worker of that grid: " + why + "\n");
     }
 
     /** The TCP peer of the connection, not what a Forwarded or X-Forwarded-For header claims. */

@@ -10,17 +10,16 @@ import shanzhi.schema.types.RegionLevel;
 
 /**
  * A role's scope must fit the role: a grid worker works in one party grid, as one named worker;
- * a town officer in one town; a district administrator over the district. A token whose region
- * is wider than its role's work would widen what the role sees (a district-wide grid worker sees
- * every resident), so it is refused (401), whoever issued it. POLICE, JUDICIAL and PARTNER serve
- * at any level (a station's town, the district's bureau) and may carry any region.
+ * a town officer in one town. A token whose region is wider than its role's work would widen what
+ * the role sees (a district-wide grid worker sees every resident), so it is refused (401), whoever
+ * issued it. DISTRICT_ADMIN, POLICE, JUDICIAL and PARTNER serve at any level (the district, a
+ * station's town...) and may carry any region: a narrower one only narrows what they see.
  * The one rule for the token validator and the demo issuer.
  */
 public final class RoleScope {
     private static final Map<Role, RegionLevel> LEVEL = Map.of(
             Role.GRID_WORKER, RegionLevel.GRID,
-            Role.TOWN_OFFICER, RegionLevel.TOWN,
-            Role.DISTRICT_ADMIN, RegionLevel.DISTRICT);
+            Role.TOWN_OFFICER, RegionLevel.TOWN);
 
     private RoleScope() {
     }

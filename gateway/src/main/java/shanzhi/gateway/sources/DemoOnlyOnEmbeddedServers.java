@@ -40,7 +40,11 @@ public class DemoOnlyOnEmbeddedServers implements BeanFactoryPostProcessor, Envi
 
     static void check(Environment environment) {
         Binder binder = Binder.get(environment);
-        if (binder.bind(ALLOW, Boolean.class).orElse(false)) {
+        // The commands (load the demo district, verify the audit chain) exit without serving, so
+        // they never issue a token; loading demo data into configured databases is their purpose.
+        boolean command = binder.bind("shanzhi.demo.load-only", Boolean.class).orElse(false)
+                || binder.bind("shanzhi.audit.verify-only", Boolean.class).orElse(false);
+        if (command || binder.bind(ALLOW, Boolean.class).orElse(false)) {
             return;
         }
         List<String> configured = new ArrayList<>();

@@ -230,10 +230,12 @@ class FieldRulesTest extends AccessTestBase {
     }
 
     @Test
-    void aTownOfficerMayReportAGridEventInTheirTown() {
+    void aTownOfficerMayNotReportAGridEventInAGridWorkersName() {
         String cell = cellOf(fixture.grid());
-        var response = reportGridEvent(caller(Role.TOWN_OFFICER, OWN_TOWN), cell);
-        assertThat(value(response, "reportGridEvent.region.code", String.class)).isEqualTo(cell);
+        int events = adminCount(cell, "gridEvents");
+        assertOnlyError(reportGridEvent(caller(Role.TOWN_OFFICER, OWN_TOWN), cell), "FORBIDDEN", "reportGridEvent",
+                "names no worker_id");
+        assertThat(adminCount(cell, "gridEvents")).isEqualTo(events);
     }
 
     // --- helpers ---------------------------------------------------------------------------
