@@ -277,9 +277,9 @@ class FieldRulesTest extends AccessTestBase {
                 vars("g", grid)), "regions.edges[*].node.code").get(0);
     }
 
-    /** A new event in status REPORTED, reported by a district administrator. */
+    /** A new event in status REPORTED, filed by the fixture's grid worker. */
     private String reportedEventIn(String cell) {
-        return value(reportGridEvent(graphQl, cell), "reportGridEvent.id", String.class);
+        return value(reportGridEvent(gridWorker(fixture.grid(), fixture.workerId()), cell), "reportGridEvent.id", String.class);
     }
 
     /**
