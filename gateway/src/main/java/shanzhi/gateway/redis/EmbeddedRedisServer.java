@@ -30,8 +30,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     public static EmbeddedRedisServer start(int port) {
-        int chosen = port > 0 ? port : freePort();
-        String password = GeneratedPassword.next();
+        return start(port > 0 ? port : freePort(), GeneratedPassword.next());
+    }
+
+    /** A new server on the same port with the same password, as a restarted Redis (tests of outages). */
+    public EmbeddedRedisServer startAgain() {
+        return start(port, password);
+    }
+
+    private static EmbeddedRedisServer start(int chosen, String password) {
         try {
             RedisServer server = RedisServer.newRedisServer()
                     .port(chosen)
