@@ -9,7 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,6 +24,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+import reactor.core.publisher.Mono;
 
 /**
  * Every GraphQL request carries a bearer JWT; no token, a bad signature, a wrong issuer or
@@ -53,7 +59,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(refusals.entryPoint())
                         .accessDeniedHandler(refusals.accessDeniedHandler()))
-                .oauth2ResourceServer(oauth -> oauth.jwt(token -> { })
+                .oauth2ResourceServer(oauth -> oauth.jwt(token -> token.jwtAuthenticationConverter(SecurityConfiguration::roles))
                         .authenticationEntryPoint(refusals.entryPoint())
                         .accessDeniedHandler(refusals.accessDeniedHandler()))
                 .build();
@@ -69,6 +75,16 @@ public class SecurityConfiguration {
                 + " for the audience " + jwt.getAudience() + ".";
     }
 
+    /**
+     * The token's Shanzhi roles as ROLE_ authorities, so that Actuator's
+     * management.endpoint.health.roles (health details for operators) can see them.
+     */
+    private static Mono<AbstractAuthenticationToken> roles(Jwt jwt) {
+        List<GrantedAuthority> authorities = CallerClaims.caller(jwt).roles().stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    }
+
     private static ServerWebExchangeMatcher webSocketUpgrade(String path) {
         return exchange -> {
             var request = exchange.getRequest();
@@ -80,7 +96,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DemoTokenIssuer> demoIssuer) {
+    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DemoTokenIssuer> demoIssuer,
+                                  GridWorkerAssignments assignments) {
         DemoTokenIssuer demo = demoIssuer.getIfAvailable();
         NimbusReactiveJwtDecoder decoder;
         String issuer;
@@ -104,6 +121,6 @@ public class SecurityConfiguration {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestampsAndIssuer, audience,
                 CallerClaims::validate);
         decoder.setJwtValidator(validator);
-        return new VerifiedTokens(decoder, validator, 10_000, Duration.ofMinutes(10));
+        return new WorkerServesGrid(new VerifiedTokens(decoder, validator, 10_000, Duration.ofMinutes(10)), assignments);
     }
 }

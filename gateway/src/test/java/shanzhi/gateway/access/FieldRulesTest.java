@@ -243,10 +243,12 @@ class FieldRulesTest extends AccessTestBase {
     }
 
     @Test
-    void aTownOfficerMayReportAGridEventInTheirTown() {
+    void aTownOfficerMayNotReportAGridEventInAGridWorkersName() {
         String cell = cellOf(fixture.grid());
-        var response = reportGridEvent(caller(Role.TOWN_OFFICER, OWN_TOWN), cell);
-        assertThat(value(response, "reportGridEvent.region.code", String.class)).isEqualTo(cell);
+        int events = adminCount(cell, "gridEvents");
+        assertOnlyError(reportGridEvent(caller(Role.TOWN_OFFICER, OWN_TOWN), cell), "FORBIDDEN", "reportGridEvent",
+                "names no worker_id");
+        assertThat(adminCount(cell, "gridEvents")).isEqualTo(events);
     }
 
     // --- helpers ---------------------------------------------------------------------------
@@ -288,9 +290,9 @@ class FieldRulesTest extends AccessTestBase {
                 vars("g", grid)), "regions.edges[*].node.code").get(0);
     }
 
-    /** A new event in status REPORTED, reported by a district administrator. */
+    /** A new event in status REPORTED, filed by the fixture's grid worker. */
     private String reportedEventIn(String cell) {
-        return value(reportGridEvent(graphQl, cell), "reportGridEvent.id", String.class);
+        return value(reportGridEvent(gridWorker(fixture.grid(), fixture.workerId()), cell), "reportGridEvent.id", String.class);
     }
 
     /**

@@ -130,7 +130,7 @@ class AuditTrailTest extends ApiTestBase {
                 .path("auditChain.firstBrokenSequence").valueIsNull()
                 .path("auditChain.reason").valueIsNull();
 
-        as(List.of(Role.POLICE, Role.TOWN_OFFICER), DISTRICT, null).document("{ auditChain { valid } }").execute()
+        as(List.of(Role.POLICE, Role.TOWN_OFFICER), "440513001", null).document("{ auditChain { valid } }").execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors).hasSize(1);
                     assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN");
