@@ -32,7 +32,8 @@ public final class RestrictedValues {
         boolean allowed = ((Collection<?>) rule.getArgument("visibleTo").getValue()).stream()
                 .anyMatch(role -> caller.has(Role.valueOf(role.toString())));
         if (!allowed) {
-            throw new Forbidden(inputType + "." + field + " " + value + " is only for " + rule.getArgument("visibleTo").getValue());
+            throw new Forbidden(inputType + "." + field + " " + value + " is only for " + rule.getArgument("visibleTo").getValue(),
+                    "@restrictedValues(" + inputType + "." + field + ")");
         }
     }
 }

@@ -6,7 +6,6 @@ import graphql.schema.DataFetchingEnvironment;
 import shanzhi.api.Connection;
 import shanzhi.api.ConnectionUnderRegion;
 import shanzhi.api.Cursor;
-import shanzhi.api.PageArgs;
 import shanzhi.api.RestrictedValues;
 
 /** The resident connection under a region, shared by Query.people and Region.residents. */
@@ -15,9 +14,9 @@ final class Residents {
     }
 
     static CompletableFuture<Connection<PersonRow>> page(DataFetchingEnvironment env, String regionCode,
-                                                         PersonCriteria criteria, PageArgs page) {
+                                                         PersonCriteria criteria) {
         RestrictedValues.check(env, "PersonFilter", "tag", criteria.tag());
         return ConnectionUnderRegion.load(env, ResidentsLoader.NAME, ResidentCountLoader.NAME, regionCode, criteria,
-                page, (PersonRow person) -> Cursor.ofId(person.id()));
+                (PersonRow person) -> Cursor.ofId(person.id()));
     }
 }

@@ -1,51 +1,55 @@
 package shanzhi.gateway.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import shanzhi.api.Canonical;
 
 /**
- * sha256 (hex) of a request's document and variables. Variables are written in a canonical form
- * (keys sorted, values typed and length-prefixed), so the same request always hashes alike and
- * an auditor holding a suspected request can prove it was this one without the trail storing
- * the variables themselves (which may be ID numbers).
+ * The keyed hashes the audit trail and the access log carry instead of what a request sent:
+ * HMAC-SHA256 with the deployment's audit hash key (shanzhi.audit.hash-key), hex. A plain hash of
+ * variables that hold an ID number is reversed by trying every plausible number (seconds); with
+ * a key nobody without it can try. An auditor holding the key recomputes them from a suspected
+ * request and compares. Each kind has its own label, so one kind's hash never stands for another:
+ * <ul>
+ * <li>document: {@code HMAC(key, "document\n" || UTF-8 text of the document that ran)};</li>
+ * <li>variables: {@code HMAC(key, "variables\n" || Canonical(variables))}, {@code {}} when none;</li>
+ * <li>value: {@code HMAC(key, "value\n" || Canonical([coordinate, value]))}, for a looked-up key
+ *     or a connection's filter.</li>
+ * </ul>
  */
 public final class DocumentHash {
-    private DocumentHash() {
+    private final SecretKeySpec key;
+
+    public DocumentHash(byte[] key) {
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
-    public static String of(String document, Map<String, Object> variables) {
-        StringBuilder text = new StringBuilder();
-        canonical(document, text);
-        canonical(variables == null ? Map.of() : variables, text);
-        return HexFormat.of().formatHex(RecordDigest.sha256(text.toString().getBytes(StandardCharsets.UTF_8)));
+    public String document(String document) {
+        return hmac("document", (document == null ? "" : document).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void canonical(Object value, StringBuilder out) {
-        if (value == null) {
-            out.append('n');
-        } else if (value instanceof Map<?, ?> map) {
-            Map<String, Object> sorted = new TreeMap<>();
-            map.forEach((key, item) -> sorted.put(String.valueOf(key), item));
-            out.append('{').append(sorted.size()).append(':');
-            sorted.forEach((key, item) -> {
-                canonical(key, out);
-                canonical(item, out);
-            });
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[').append(list.size()).append(':');
-            list.forEach(item -> canonical(item, out));
-            out.append(']');
-        } else if (value instanceof String string) {
-            out.append('s').append(string.length()).append(':').append(string);
-        } else if (value instanceof Boolean bool) {
-            out.append(bool ? 't' : 'f');
-        } else {
-            String number = value.toString();
-            out.append('d').append(number.length()).append(':').append(number);
+    public String variables(Map<String, Object> variables) {
+        return hmac("variables", Canonical.bytes(variables == null ? Map.of() : variables));
+    }
+
+    public String value(String coordinate, Object value) {
+        return hmac("value", Canonical.bytes(java.util.Arrays.asList(coordinate, value)));
+    }
+
+    private String hmac(String label, byte[] content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update((label + "\n").getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(mac.doFinal(content));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every JVM has HmacSHA256", e);
         }
     }
 }
