@@ -34,6 +34,8 @@ public final class Paging {
         Map<String, Object> arguments = new TreeMap<>(env.getArguments());
         Object first = arguments.remove("first");
         Object after = arguments.remove("after");
+        // An argument sent as null and one left out mean the same: they bind alike.
+        arguments.values().removeIf(java.util.Objects::isNull);
         int size = first == null ? PageArgs.DEFAULT_FIRST : ((Number) first).intValue();
         PageArgs.requireValidFirst(size);
         Caller caller = Caller.of(env);

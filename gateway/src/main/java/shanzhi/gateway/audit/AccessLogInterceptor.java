@@ -27,9 +27,9 @@ import shanzhi.api.Caller;
  */
 @Component
 public class AccessLogInterceptor implements WebGraphQlInterceptor, Ordered {
-    private final DocumentHash hashes;
+    private final AuditHashes hashes;
 
-    public AccessLogInterceptor(DocumentHash hashes) {
+    public AccessLogInterceptor(AuditHashes hashes) {
         this.hashes = hashes;
     }
 

@@ -71,8 +71,8 @@ public class AuditConfiguration {
 
     /** The keyed hashes of records and access log lines, with the deployment's shanzhi.audit.hash-key. */
     @Bean
-    DocumentHash documentHash(Environment environment) {
-        return new DocumentHash(DeploymentKey.resolve(environment, HASH_KEY, "key of the audit trail's hashes"));
+    AuditHashes documentHash(Environment environment) {
+        return new AuditHashes(DeploymentKey.resolve(environment, HASH_KEY, "key of the audit trail's hashes"));
     }
 
     @Bean

@@ -63,9 +63,9 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
             "registerDispute", "partyIds");
     private static final String ADDRESS = "Household.address";
 
-    private final DocumentHash hashes;
+    private final AuditHashes hashes;
 
-    public AuditInstrumentation(DocumentHash hashes) {
+    public AuditInstrumentation(AuditHashes hashes) {
         this.hashes = hashes;
     }
 

@@ -38,10 +38,10 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
     public static final String AUDIT_UNAVAILABLE = "AUDIT_UNAVAILABLE";
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
     private final AuditLog auditLog;
-    private final DocumentHash hashes;
+    private final AuditHashes hashes;
     private final Clock clock = Clock.systemUTC();
 
-    public AuditInterceptor(AuditLog auditLog, DocumentHash hashes) {
+    public AuditInterceptor(AuditLog auditLog, AuditHashes hashes) {
         this.auditLog = auditLog;
         this.hashes = hashes;
     }

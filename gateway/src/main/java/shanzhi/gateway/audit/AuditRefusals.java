@@ -1,5 +1,6 @@
 package shanzhi.gateway.audit;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.core.Ordered;
@@ -8,9 +9,12 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.stereotype.Component;
 
 import graphql.GraphQLError;
+import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
+import shanzhi.api.Caller;
 import shanzhi.api.Forbidden;
+import shanzhi.api.Role;
 
 /**
  * Notes every FORBIDDEN field in the request's AuditCollector as a refusal, "rule coordinate"
@@ -42,6 +46,16 @@ public class AuditRefusals implements DataFetcherExceptionResolver {
         if (forbidden.rule() != null) {
             return forbidden.rule();
         }
-        return env.getFieldDefinition().hasAppliedDirective("allow") ? "@allow" : "forbidden";
+        GraphQLAppliedDirective allow = env.getFieldDefinition().getAppliedDirective("allow");
+        if (allow != null) {
+            Caller caller = Caller.of(env);
+            boolean allowed = ((Collection<?>) allow.getArgument("roles").getValue()).stream()
+                    .anyMatch(role -> caller.has(Role.valueOf(role.toString())));
+            if (!allowed) {
+                return "@allow";
+            }
+        }
+        // refused by a rule inside the field (e.g. a grid worker reporting as someone else)
+        return "forbidden";
     }
 }

@@ -23,10 +23,10 @@ import shanzhi.api.Canonical;
  *     or a connection's filter.</li>
  * </ul>
  */
-public final class DocumentHash {
+public final class AuditHashes {
     private final SecretKeySpec key;
 
-    public DocumentHash(byte[] key) {
+    public AuditHashes(byte[] key) {
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
