@@ -5,10 +5,12 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.micrometer.core.instrument.Counter;
@@ -44,7 +46,10 @@ public final class RejectedTokens {
     Mono<Void> rejected(String token, Throwable reason) {
         return Mono.deferContextual(context -> {
             ServerWebExchange exchange = context.getOrDefault(ServerWebExchange.class, null);
-            String transport = exchange == null ? "ws" : "http";
+            // connection_init is checked within the WebSocket upgrade's exchange
+            boolean webSocket = exchange == null
+                    || "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade());
+            String transport = webSocket ? "ws" : "http";
             String requestId = exchange == null ? null : exchange.getRequest().getId();
             record(token, reason, transport, requestId);
             return Mono.empty();
@@ -52,7 +57,8 @@ public final class RejectedTokens {
     }
 
     void record(String token, Throwable reason, String transport, String requestId) {
-        String category = category(reason);
+        String detail = detail(reason);
+        String category = category(detail);
         meters.ifAvailable(registry -> Counter.builder("shanzhi.security.rejected_tokens").tag("reason", category)
                 .description("Bearer tokens refused (401 or 4401)").register(registry).increment());
         if (!mayLog()) {
@@ -65,7 +71,7 @@ public final class RejectedTokens {
         LOG.warn("event=token_rejected reason={} transport={} requestId={} unverifiedSubject={} unverifiedClient={} "
                         + "detail={}{}", category, transport, requestId == null ? "-" : AccessLog.safe(requestId, 64),
                 text(claims.get("sub")), text(client),
-                AccessLog.safe(String.valueOf(reason.getMessage()).replace(' ', '_'), 120),
+                AccessLog.safe(detail.replace(' ', '_'), 160),
                 left > 0 ? " suppressedBefore=" + left : "");
     }
 
@@ -82,9 +88,22 @@ public final class RejectedTokens {
         return value == null ? "-" : AccessLog.safe(String.valueOf(value), 64);
     }
 
+    /** What the decoder said; for a failed validation, each check that failed (expiry, audience...). */
+    private static String detail(Throwable reason) {
+        if (reason instanceof JwtValidationException invalid && !invalid.getErrors().isEmpty()) {
+            return invalid.getErrors().stream().map(error -> error.getDescription() != null ? error.getDescription()
+                    : error.getErrorCode()).collect(Collectors.joining("; "));
+        }
+        StringBuilder chain = new StringBuilder(String.valueOf(reason.getMessage()));
+        for (Throwable cause = reason.getCause(); cause != null && chain.length() < 300; cause = cause.getCause()) {
+            chain.append(": ").append(cause.getMessage());
+        }
+        return chain.toString();
+    }
+
     /** Low-cardinality reason, for the counter's tag. */
-    static String category(Throwable reason) {
-        String message = String.valueOf(reason.getMessage()).toLowerCase(Locale.ROOT);
+    static String category(String detail) {
+        String message = detail.toLowerCase(Locale.ROOT);
         if (message.contains("expired")) {
             return "expired";
         }

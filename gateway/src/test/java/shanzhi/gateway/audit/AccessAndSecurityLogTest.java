@@ -107,6 +107,27 @@ class AccessAndSecurityLogTest extends ApiTestBase {
         }
     }
 
+    @Test
+    void aForgedTokenInConnectionInitIsASecurityEventOfTheWebSocket() {
+        String forged = tokens.issue("ws-forger", List.of(Role.DISTRICT_ADMIN), DISTRICT, null, "ws-app", Duration.ofMinutes(5)) + "x";
+        WebSocketGraphQlClient client = WebSocketGraphQlClient
+                .builder("ws://localhost:" + serverPort + "/graphql", new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + forged));
+                    }
+                }).build();
+        try {
+            client.document("{ region(code: \"440513\") { name } }").execute()
+                    .onErrorResume(refused -> Mono.empty()).block(Duration.ofSeconds(30));
+            assertThat(awaitOneLine(security, "unverifiedSubject=ws-forger"))
+                    .contains("event=token_rejected", "reason=bad_signature", "transport=ws");
+        } finally {
+            client.stop().onErrorResume(ignored -> Mono.empty()).block(Duration.ofSeconds(10));
+        }
+    }
+
     private static void attach(String name, ListAppender<ILoggingEvent> appender) {
         appender.start();
         ((Logger) LoggerFactory.getLogger(name)).addAppender(appender);
