@@ -68,7 +68,7 @@ public final class Cursor {
     public record TimeKey(Instant at, long id) {
     }
 
-    /** Only a position this class made opens; a sealed one of another ordering does not parse. */
+    /** Only a position of this ordering parses (the sealing already keeps other connections' out). */
     private static String decode(String position, String prefix) {
         if (!position.startsWith(prefix)) {
             throw unknown(position);
@@ -76,6 +76,7 @@ public final class Cursor {
         return position.substring(prefix.length());
     }
 
+    /** The position is the gateway's own text, not the client's: nothing of it is echoed. */
     private static BadUserInput unknown(String position) {
         return Cursors.unknown("");
     }
