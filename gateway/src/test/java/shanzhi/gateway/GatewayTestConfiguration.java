@@ -22,6 +22,12 @@ public class GatewayTestConfiguration {
     public static final double TEST_SCALE = 0.05;
     /** Key of the shared test context's audit database (see TestDatabases#url(String)). */
     public static final String AUDIT = "audit";
+    /**
+     * The deployment keys of every gateway under test (base64 of 32 bytes), set as production
+     * sets them, so that replicas share them and tests can recompute keyed hashes independently.
+     */
+    public static final String CURSOR_KEY = "Y3Vyc29yLWtleS1vZi10aGUtdGVzdHMtMzItYnl0ZXM=";
+    public static final String AUDIT_HASH_KEY = "YXVkaXQtaGFzaC1rZXktb2YtdGhlLXRlc3RzLTMyYnk=";
 
     /** The properties of a gateway under test; extra instances start from them too. */
     public static Map<String, Object> properties() {
@@ -47,6 +53,8 @@ public class GatewayTestConfiguration {
         properties.put("shanzhi.audit.pool.initial-size", "1");
         properties.put("shanzhi.audit.pool.max-size", "4");
         DatabaseProvisioner.createIfMissing(Endpoint.parse(databases.url(AUDIT), databases.user(), databases.password()));
+        properties.put("shanzhi.cursors.key", CURSOR_KEY);
+        properties.put("shanzhi.audit.hash-key", AUDIT_HASH_KEY);
         properties.put("shanzhi.demo.enabled", "true");
         // The tests mint demo tokens against the machine's PostgreSQL and Redis on purpose.
         properties.put(DemoOnlyOnEmbeddedServers.ALLOW, "true");

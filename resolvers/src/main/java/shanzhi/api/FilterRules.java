@@ -69,23 +69,25 @@ public final class FilterRules {
         for (Object item : value instanceof Collection<?> items ? items : List.of(value)) {
             if (rule.hiddenFrom(caller).contains(item.toString())) {
                 throw new Forbidden(name + " " + item + " is only for " + rule.visibleTo(item.toString())
-                        + " (it follows " + followed + ")");
+                        + " (it follows " + followed + ")", "@restrictedValues(" + name + ")");
             }
         }
         if (!rule.readableBy(caller)) {
             FieldRule.Generalised coarse = rule.generalised();
             if (coarse == null) {
-                throw new Forbidden(name + " follows " + followed + ", which is only for " + rule.allowed());
+                throw new Forbidden(name + " follows " + followed + ", which is only for " + rule.allowed(),
+                        "@filters(" + name + ") @allow " + followed);
             }
             if (!coarse.to().aligned(match, value)) {
                 throw new Forbidden(name + ": " + caller.roles() + " sees " + followed + " only as its "
                         + coarse.to().name().toLowerCase() + " (" + coarse.field() + "), so " + name + " must be "
-                        + coarse.to().alignment(match) + ", not " + value);
+                        + coarse.to().alignment(match) + ", not " + value, "@filters(" + name + ") @generalised " + followed);
             }
         }
         if (rule.maskedFor(caller)) {
             if (rule.masking().onlyFor() == null) {
-                throw new Forbidden(name + " follows " + followed + ", which " + caller.roles() + " sees masked");
+                throw new Forbidden(name + " follows " + followed + ", which " + caller.roles() + " sees masked",
+                        "@filters(" + name + ") @masked " + followed);
             }
             return rule.masking().onlyFor();
         }
