@@ -14,6 +14,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
+import graphql.util.TraversalControl;
 
 /**
  * Tells the request's DataRead whether its query selects reference fields only. Decided from the
@@ -51,13 +52,14 @@ public class ReferenceReadInstrumentation extends SimplePerformantInstrumentatio
                 .build()
                 .visitPreOrder(new QueryVisitorStub() {
                     @Override
-                    public void visitField(QueryVisitorFieldEnvironment field) {
-                        if (field.isTypeNameIntrospectionField()) {
-                            return;
+                    public TraversalControl visitFieldWithControl(QueryVisitorFieldEnvironment field) {
+                        if (field.isTypeNameIntrospectionField()
+                                || ReferenceFields.contains(field.getFieldsContainer().getName(), field.getFieldDefinition().getName())) {
+                            return TraversalControl.CONTINUE;
                         }
-                        if (!ReferenceFields.contains(field.getFieldsContainer().getName(), field.getFieldDefinition().getName())) {
-                            referenceOnly.set(false);
-                        }
+                        // One field beyond reference data decides it: the rest need not be looked at.
+                        referenceOnly.set(false);
+                        return TraversalControl.QUIT;
                     }
                 });
         return referenceOnly.get();

@@ -1,7 +1,5 @@
 package shanzhi.gateway.http;
 
-import java.nio.charset.StandardCharsets;
-
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -16,14 +14,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A subscription over SSE sends its status and headers at once: the stream starts with an SSE
- * comment line, which every SSE client ignores. Without it the response is committed only with the
- * first event (or keep-alive), and a client behind a proxy that waits for headers may give up on a
- * quiet subscription. Only the event stream is touched: its writes are the flushed kind
+ * A subscription over SSE sends its status and headers at once: the stream starts with an empty,
+ * flushed write, which commits the response and puts the headers on the wire with no body bytes.
+ * Without it the response is committed only with the first event (or keep-alive), and a client
+ * that waits for the headers may give up on a quiet subscription. Not an SSE comment line: Spring
+ * for GraphQL's own SSE client (2.0) ends a subscription at the first event that is not "next",
+ * comments included. Only the event stream is touched: its writes are the flushed kind
  * (writeAndFlushWith), which no other answer on the GraphQL path uses.
  */
 final class SseHeadersAtOnce implements WebFilter, Ordered {
-    private static final byte[] OPENING_COMMENT = ":\n\n".getBytes(StandardCharsets.UTF_8);
     private final String path;
 
     SseHeadersAtOnce(String path) {
@@ -45,7 +44,7 @@ final class SseHeadersAtOnce implements WebFilter, Ordered {
                 if (!MediaType.TEXT_EVENT_STREAM.isCompatibleWith(getHeaders().getContentType())) {
                     return super.writeAndFlushWith(body);
                 }
-                Publisher<DataBuffer> opening = Mono.fromSupplier(() -> bufferFactory().wrap(OPENING_COMMENT));
+                Publisher<DataBuffer> opening = Mono.fromSupplier(() -> bufferFactory().allocateBuffer(0));
                 return super.writeAndFlushWith(Flux.<Publisher<? extends DataBuffer>>just(opening).concatWith(body));
             }
         };
