@@ -1,6 +1,7 @@
 package shanzhi.gateway.http;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -47,7 +48,7 @@ public class CacheControlInterceptor implements WebGraphQlInterceptor, Ordered {
         return chain.next(request).map(response -> {
             HttpHeaders headers = response.getResponseHeaders();
             headers.setCacheControl(cacheable(read, response) ? referenceCacheControl : NO_STORE);
-            headers.setVary(java.util.List.of(HttpHeaders.AUTHORIZATION));
+            headers.setVary(List.of(HttpHeaders.AUTHORIZATION));
             return response;
         });
     }
