@@ -24,7 +24,7 @@ import tools.jackson.core.exc.StreamReadException;
 @Order(-2) // before Spring Boot's error handler (-1), which would answer with an empty body
 public class UnreadableRequests implements WebExceptionHandler {
     static final String NOT_ONE_REQUEST = "The request body is not one GraphQL request: send one JSON object "
-            + "{\"query\", \"operationName\", \"variables\"}. Batching (a JSON array of operations) is not "
+            + "{\"query\": string, \"operationName\": string or null, \"variables\": object or null}. Batching (a JSON array of operations) is not "
             + "supported over HTTP; the limit is one operation per request.";
     static final String DUPLICATE_KEY = "The request body has the same JSON key twice: send each of \"query\", "
             + "\"operationName\", \"variables\", \"extensions\" (and each key inside them) once.";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -70,7 +71,18 @@ public final class CallerClaims {
         return roles;
     }
 
+    /**
+     * Marks the refusals written here: their descriptions are the gateway's own sentences about the
+     * claims (no token text), so the 401's body may repeat them (RefusalBodies).
+     */
+    static final String CLAIMS_RULE = "urn:shanzhi:claims";
+
+    /** The same refusal where it is found outside the validator (a worker who does not serve the grid). */
+    static JwtValidationException refused(String why) {
+        return new JwtValidationException(why, List.of(new OAuth2Error("invalid_token", why, CLAIMS_RULE)));
+    }
+
     private static OAuth2TokenValidatorResult invalid(String why) {
-        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", why, null));
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", why, CLAIMS_RULE));
     }
 }

@@ -4,6 +4,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -40,8 +42,22 @@ final class RefusalBodies {
                 sent ? "Bearer error=\"invalid_token\"" : "Bearer");
         String message = (sent ? "The bearer token was refused (expired, not yet valid, wrong signature, issuer or "
                 + "audience, or without a known role and region). " : "A bearer token is required: send "
-                + "Authorization: Bearer <token>. ") + howToGetAToken;
+                + "Authorization: Bearer <token>. ") + claimsRule(failure) + howToGetAToken;
         return ErrorBody.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", message);
+    }
+
+    /** The gateway's own reason when its claim rules refused the token (e.g. a grid worker's scope). */
+    private static String claimsRule(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtValidationException invalid) {
+                return invalid.getErrors().stream()
+                        .filter(error -> CallerClaims.CLAIMS_RULE.equals(error.getUri()))
+                        .map(OAuth2Error::getDescription)
+                        .map(why -> "Refused because " + why + ". ")
+                        .findFirst().orElse("");
+            }
+        }
+        return "";
     }
 
     private Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException denied) {

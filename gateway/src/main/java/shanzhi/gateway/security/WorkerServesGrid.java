@@ -40,6 +40,6 @@ final class WorkerServesGrid implements ReactiveJwtDecoder {
                 .onErrorMap(failure -> new BadJwtException("the grid store could not confirm that worker "
                         + caller.workerId() + " serves grid " + grid + "; try again later", failure))
                 .flatMap(serves -> serves ? Mono.just(jwt)
-                        : Mono.error(new BadJwtException("worker " + caller.workerId() + " does not serve grid " + grid)));
+                        : Mono.error(CallerClaims.refused("worker " + caller.workerId() + " does not serve grid " + grid)));
     }
 }

@@ -5,18 +5,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * A JSON object with the same key twice ({"query": "...", "query": "..."}) is refused instead of
  * silently keeping the last one: two readers of one body (a proxy, a log, the gateway) could
  * otherwise each see a different request. Spring's codecs decode request bodies with this mapper,
- * so the refusal is a 400 (see UnreadableRequests).
+ * so the refusal is a 400 (see UnreadableRequests). Likewise a number or boolean where a string
+ * belongs ({"query": 0}, {"operationName": false}) is refused rather than turned into the text "0".
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJson {
 
     @Bean
     JsonMapperBuilderCustomizer strictDuplicateDetection() {
-        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Textual, strings -> strings
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

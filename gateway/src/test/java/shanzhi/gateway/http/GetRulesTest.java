@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import shanzhi.api.Role;
 import shanzhi.gateway.GatewayInstance;
+import shanzhi.gateway.GridWorkers;
+import shanzhi.gateway.security.DemoTokenIssuer;
 
 /**
  * A GET obeys the rules a POST obeys: the rate limits and the trusted-documents switch, on a gateway
@@ -57,7 +60,9 @@ class GetRulesTest {
     void aGridWorkerRunsOnlyRegisteredDocumentsOverGetToo() {
         String document = "query GetRule" + UUID.randomUUID().toString().replace("-", "")
                 + "($code: ID!) { region(code: $code) { code name } }";
-        String worker = gateway.token("get-worker-" + UUID.randomUUID(), List.of(Role.GRID_WORKER), "440513", "grid-app");
+        GridWorkers.Assignment assignment = GridWorkers.first();
+        String worker = gateway.bean(DemoTokenIssuer.class).issue("get-worker-" + UUID.randomUUID(), List.of(Role.GRID_WORKER),
+                assignment.grid(), assignment.workerId(), "grid-app", Duration.ofMinutes(10));
 
         HttpResponse<byte[]> unregistered = http.send(http.get(worker, Map.of("query", document, "variables", Map.of("code", "440513"))));
         assertThat(RawHttp.json(unregistered).toString()).contains("TRUSTED_DOCUMENT_REQUIRED").doesNotContain("data={");

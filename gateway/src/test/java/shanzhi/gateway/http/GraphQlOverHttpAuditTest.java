@@ -29,13 +29,6 @@ import shanzhi.gateway.ApiTestBase;
  */
 class GraphQlOverHttpAuditTest extends ApiTestBase {
     private static final int AUDITS = 61;
-    /**
-     * Audits that still fail on this branch, each for a malformed POST body answered 200 instead of
-     * 400 (a missing body; query or operationName of the wrong JSON type): that is the transport
-     * work on malformed bodies, not this HTTP layer's. The test fails as soon as one of them passes
-     * too, so that this list is emptied when that work lands, and then asserts all 61 ok.
-     */
-    private static final Set<String> PENDING_MALFORMED_BODY_400 = Set.of("A5BF", "LKJ1", "LKJ2", "6C01", "6C02");
     private static final Path SOURCE = Path.of("src/test/graphql-http");
     private static final Path WORK = Path.of("target/graphql-http");
 
@@ -68,7 +61,7 @@ class GraphQlOverHttpAuditTest extends ApiTestBase {
         }
         System.out.printf("graphql-http audit: %d of %d ok%s%n", results.size() - failing.size(), results.size(), report);
         assertThat(results).as("audits run").hasSize(AUDITS);
-        assertThat(failing).as("audits not ok:%s", report).isEqualTo(new TreeSet<>(PENDING_MALFORMED_BODY_400));
+        assertThat(failing).as("audits not ok:%s", report).isEmpty();
     }
 
     /** npm ci into target/graphql-http, once per change of the lock file. */
