@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -72,20 +73,20 @@ public class DemoTokenEndpoint {
     }
 
     /** The worker the token will name: the one asked for if it serves the grid, else the grid's first. */
-    private static Mono<java.util.Optional<Long>> worker(GridWorkerAssignments assignments, Set<Role> roles,
+    private static Mono<Optional<Long>> worker(GridWorkerAssignments assignments, Set<Role> roles,
                                                          String region, Long asked) {
         if (!roles.contains(Role.GRID_WORKER) || RoleScope.misfit(Set.of(Role.GRID_WORKER), region, 0L).isPresent()) {
-            return Mono.just(java.util.Optional.ofNullable(asked));
+            return Mono.just(Optional.ofNullable(asked));
         }
         if (asked != null) {
             return assignments.serves(asked, region).map(serves -> {
                 if (!serves) {
                     throw new IllegalArgumentException("worker " + asked + " does not serve grid " + region);
                 }
-                return java.util.Optional.of(asked);
+                return Optional.of(asked);
             });
         }
-        return assignments.firstWorkerOf(region).map(java.util.Optional::of)
+        return assignments.firstWorkerOf(region).map(Optional::of)
                 .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("no grid worker serves grid " + region)));
     }
 
