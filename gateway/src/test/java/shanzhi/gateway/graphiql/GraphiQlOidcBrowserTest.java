@@ -38,7 +38,9 @@ class GraphiQlOidcBrowserTest {
                 "server.port", String.valueOf(gatewayPort),
                 "shanzhi.security.jwt.issuer-uri", provider.issuer(),
                 "shanzhi.graphiql.oidc.issuer", provider.issuer(),
-                "shanzhi.graphiql.oidc.client-id", OidcProvider.CLIENT_ID));
+                "shanzhi.graphiql.oidc.client-id", OidcProvider.CLIENT_ID,
+                // Introspection only for this role, as in production: the signed-in user gets docs.
+                "shanzhi.introspection.roles", OidcProvider.ROLE));
     }
 
     @AfterAll
