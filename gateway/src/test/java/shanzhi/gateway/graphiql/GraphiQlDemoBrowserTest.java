@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -83,6 +84,18 @@ class GraphiQlDemoBrowserTest extends ApiTestBase {
         String response = graphiQl.untilResponseContains("401");
         assertThat(response).contains("not signed in").contains("Sign in with the panel at the top of the page");
         browser.screenshot("graphiql-demo-signed-out-401");
+    }
+
+    @Test
+    void aRefusedDemoSignInSaysWhyAndStaysSignedOut() {
+        graphiQl.open(page());
+        browser.driver().findElement(By.id("shanzhi-region")).clear();
+        browser.driver().findElement(By.id("shanzhi-region")).sendKeys("44x");
+        browser.driver().findElement(By.id("shanzhi-sign-in")).click();
+        String message = (String) browser.untilScript("the refusal",
+                "var t = document.getElementById('shanzhi-message').textContent; return t.indexOf('refused') >= 0 ? t : null");
+        assertThat(message).contains("Sign-in refused").contains("region");
+        assertThat(graphiQl.sessionState()).isEqualTo("signed-out");
     }
 
     @Test
