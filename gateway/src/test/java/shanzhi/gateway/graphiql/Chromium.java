@@ -16,8 +16,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -98,7 +100,10 @@ final class Chromium {
 
     /** Polls the page (never a fixed sleep) until the condition holds or patience runs out. */
     <T> T until(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(250)).withMessage(what).until(condition);
+        // A page that navigates meanwhile (a sign-in redirect, a token renewal) fails a script call: poll again.
+        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(250)).withMessage(what)
+                .ignoring(JavascriptException.class).ignoring(org.openqa.selenium.TimeoutException.class)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Until the script returns a non-empty, non-false value. */

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import shanzhi.api.Role;
 import shanzhi.gateway.ApiTestBase;
 import shanzhi.gateway.live.PublishedLiveEvents;
 
@@ -122,10 +123,17 @@ class GraphiQlDemoBrowserTest extends ApiTestBase {
         graphiQl.run();
         browser.until("the subscription to be open on the gateway", page -> live.subscribers() > before ? true : null);
 
+        // A grid worker of the README's cell reports, as themselves, from the field.
+        String cell = "44051300100103001";
+        String grid = cell.substring(0, 14);
+        String worker = query("{ region(code: \"" + grid + "\") { gridWorkers(first: 1) { edges { node { id } } } } }")
+                .path("region.gridWorkers.edges[0].node.id").entity(String.class).get();
         String description = "GraphiQL " + UUID.randomUUID();
-        query("mutation($input: ReportGridEventInput!) { reportGridEvent(input: $input) { id } }",
-                Map.of("input", Map.of("idempotencyKey", newKey(), "category", "SANITATION", "description", description,
-                        "cellCode", "44051300100103001", "reporterId", "1", "personIds", List.of())))
+        as(List.of(Role.GRID_WORKER), grid, Long.valueOf(worker))
+                .document("mutation($input: ReportGridEventInput!) { reportGridEvent(input: $input) { id } }")
+                .variables(Map.of("input", Map.of("idempotencyKey", newKey(), "category", "SANITATION",
+                        "description", description, "cellCode", cell, "reporterId", worker, "personIds", List.of())))
+                .execute()
                 .path("reportGridEvent.id").hasValue();
         String response = graphiQl.untilResponseContains(description);
         assertThat(response).contains("gridEventReported").contains("SANITATION");
