@@ -34,7 +34,7 @@ public final class GatewayInstance implements AutoCloseable {
     public static GatewayInstance start(Map<String, String> extraProperties, Class<?>... extraSources) {
         Map<String, Object> properties = new HashMap<>(GatewayTestConfiguration.properties());
         properties.putAll(extraProperties);
-        properties.put("server.port", "0");
+        properties.putIfAbsent("server.port", "0"); // a test may need a known port (an OIDC redirect URI)
         // Command-line arguments outrank application.yml, unlike SpringApplicationBuilder#properties.
         List<String> arguments = new ArrayList<>();
         properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));

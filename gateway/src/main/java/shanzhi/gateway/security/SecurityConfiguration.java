@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import reactor.core.publisher.Mono;
 
@@ -45,9 +46,12 @@ public class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http,
                                                @Value("${spring.graphql.websocket.path:}") String webSocketPath,
-                                               JwtProperties jwt, ObjectProvider<DemoTokenIssuer> demoIssuer) {
+                                               JwtProperties jwt, ObjectProvider<DemoTokenIssuer> demoIssuer,
+                                               UrlBasedCorsConfigurationSource cors) {
         RefusalBodies refusals = new RefusalBodies(howToGetAToken(jwt, demoIssuer.getIfAvailable() != null));
         return http
+                // Origins per deployment (shanzhi.cors.*, shanzhi.gateway.cors.PortalCorsConfiguration), before authentication.
+                .cors(spec -> spec.configurationSource(cors))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
