@@ -14,6 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import reactor.core.publisher.Mono;
 import shanzhi.gateway.security.CallerClaims;
 
@@ -25,6 +27,8 @@ import shanzhi.gateway.security.CallerClaims;
  */
 public class RateLimitFilter implements WebFilter, Ordered {
     public static final int ORDER = 0;
+    /** Requests answered 429 (registered at once, so a scrape shows 0 rather than nothing). */
+    private static final Counter REFUSALS = Metrics.counter("shanzhi.rate_limit.refusals");
     private final RateLimiter limiter;
     private final String path;
 
@@ -47,6 +51,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private static Mono<Void> tooManyRequests(ServerWebExchange exchange, RateLimitDecision decision) {
+        REFUSALS.increment();
         long seconds = decision.retryAfterSeconds();
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);

@@ -21,6 +21,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
+import shanzhi.gateway.observability.OperatorAccess;
+
 /**
  * Every GraphQL request carries a bearer JWT; no token, a bad signature, a wrong issuer or
  * audience, an expired token or missing Shanzhi claims is HTTP 401 before any data is read.
@@ -38,7 +40,8 @@ public class SecurityConfiguration {
      */
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http,
-                                               @Value("${spring.graphql.websocket.path:}") String webSocketPath) {
+                                               @Value("${spring.graphql.websocket.path:}") String webSocketPath,
+                                               OperatorAccess operators) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -46,6 +49,8 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/demo/token").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Metrics and the other operator endpoints: an operator's token only.
+                        .pathMatchers("/actuator/**").access(operators)
                         .matchers(webSocketUpgrade(webSocketPath)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { }))
