@@ -2,7 +2,15 @@ package shanzhi.gateway.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -83,7 +91,30 @@ class PrometheusEndpointTest extends ApiTestBase {
                 .containsPattern("shanzhi_live_outbox_backlog_events\\{department=\"grid\"")
                 // the HTTP server and Redis commands
                 .contains("http_server_requests_seconds_count")
-                .contains("lettuce_seconds_count");
+                .contains("lettuce_seconds_count")
+                // the buckets of the dashboard's p95 panels
+                .containsPattern("shanzhi_graphql_operation_seconds_bucket\\{[^}]*operation=\"MetricsProbe\"")
+                .containsPattern("shanzhi_store_statements_seconds_bucket\\{[^}]*department=\"people\"");
+        assertDashboardQueriesMetersOf(scrape);
+    }
+
+    /** Every meter the Grafana dashboard queries is one the gateway publishes. */
+    private static void assertDashboardQueriesMetersOf(String scrape) {
+        String dashboard;
+        try {
+            dashboard = Files.readString(Path.of("..", "deploy", "grafana", "shanzhi-gateway.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> queried = new TreeSet<>();
+        Matcher meter = Pattern.compile("\\b(?:shanzhi|resilience4j|lettuce)_[a-z0-9_]+").matcher(dashboard);
+        while (meter.find()) {
+            queried.add(meter.group());
+        }
+        assertThat(queried).as("meters the dashboard queries").hasSizeGreaterThan(10);
+        for (String name : queried) {
+            assertThat(scrape).as("the dashboard queries %s", name).containsPattern("(?m)^" + name + "[{ ]");
+        }
     }
 
     @Test
