@@ -91,6 +91,8 @@ class PrometheusEndpointTest extends ApiTestBase {
                 .containsPattern("shanzhi_live_outbox_backlog_events\\{department=\"grid\"")
                 // the HTTP server and Redis commands
                 .contains("http_server_requests_seconds_count")
+                // requests in flight, the chart's optional HPA metric
+                .contains("http_server_requests_active_seconds_active_count")
                 .contains("lettuce_seconds_count")
                 // the buckets of the dashboard's p95 panels
                 .containsPattern("shanzhi_graphql_operation_seconds_bucket\\{[^}]*operation=\"MetricsProbe\"")
