@@ -167,7 +167,7 @@ class HelmChartTest {
         });
         assertThat(hpa.getSpec().getMetrics()).anySatisfy(metric -> {
             assertThat(metric.getType()).isEqualTo("Pods");
-            assertThat(metric.getPods().getMetric().getName()).isEqualTo("http_server_requests_active");
+            assertThat(metric.getPods().getMetric().getName()).isEqualTo("shanzhi_http_in_flight_requests");
             assertThat(metric.getPods().getTarget().getAverageValue().toString()).isEqualTo("50");
         });
         assertThat(deployment.getSpec().getReplicas()).as("the HPA owns the replica count").isNull();

@@ -91,8 +91,8 @@ class PrometheusEndpointTest extends ApiTestBase {
                 .containsPattern("shanzhi_live_outbox_backlog_events\\{department=\"grid\"")
                 // the HTTP server and Redis commands
                 .contains("http_server_requests_seconds_count")
-                // requests in flight, the chart's optional HPA metric
-                .contains("http_server_requests_active_seconds_active_count")
+                // requests in flight (the chart's optional HPA metric): at least the scrape itself
+                .containsPattern("(?m)^shanzhi_http_in_flight_requests [1-9]")
                 .contains("lettuce_seconds_count")
                 // the buckets of the dashboard's p95 panels
                 .containsPattern("shanzhi_graphql_operation_seconds_bucket\\{[^}]*operation=\"MetricsProbe\"")

@@ -41,6 +41,9 @@ class TracesAndLogsTest {
 
     @BeforeAll
     static void start() throws Exception {
+        // Logback keeps the configuration of the first context in the JVM (the shared test
+        // context) until cleaned up; without this the instance's JSON setting would be ignored.
+        LoggingSystem.get(TracesAndLogsTest.class.getClassLoader()).cleanUp();
         receiver = new OtlpReceiver();
         gateway = GatewayInstance.start(Map.of(
                 "management.opentelemetry.tracing.export.otlp.endpoint", receiver.endpoint(),
