@@ -50,6 +50,14 @@ public abstract class ApiTestBase {
         return HttpGraphQlTester.create(http()).mutate().header("Authorization", "Bearer " + token).build();
     }
 
+    /**
+     * A district administrator whose token also names grid worker {@code workerId}: grid events are
+     * filed by the worker the token names, whatever the role, so fixtures that report use this.
+     */
+    protected HttpGraphQlTester asWorker(String workerId) {
+        return as(List.of(Role.DISTRICT_ADMIN), DISTRICT, Long.valueOf(workerId));
+    }
+
     /** A plain HTTP client to the gateway's /graphql endpoint, without any token. */
     protected WebTestClient http() {
         return WebTestClient.bindToServer()

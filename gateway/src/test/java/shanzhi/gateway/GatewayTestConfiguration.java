@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import shanzhi.gateway.sources.DatabaseProvisioner;
+import shanzhi.gateway.sources.DemoOnlyOnEmbeddedServers;
 import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.sources.Endpoint;
 
@@ -21,6 +22,12 @@ public class GatewayTestConfiguration {
     public static final double TEST_SCALE = 0.05;
     /** Key of the shared test context's audit database (see TestDatabases#url(String)). */
     public static final String AUDIT = "audit";
+    /**
+     * The deployment keys of every gateway under test (base64 of 32 bytes), set as production
+     * sets them, so that replicas share them and tests can recompute keyed hashes independently.
+     */
+    public static final String CURSOR_KEY = "Y3Vyc29yLWtleS1vZi10aGUtdGVzdHMtMzItYnl0ZXM=";
+    public static final String AUDIT_HASH_KEY = "YXVkaXQtaGFzaC1rZXktb2YtdGhlLXRlc3RzLTMyYnk=";
 
     /** The properties of a gateway under test; extra instances start from them too. */
     public static Map<String, Object> properties() {
@@ -38,12 +45,19 @@ public class GatewayTestConfiguration {
                     Endpoint.parse(databases.url(department), databases.user(), databases.password()));
         }
         properties.put("shanzhi.audit.url", databases.url(AUDIT));
-        properties.put("shanzhi.audit.username", databases.user());
-        properties.put("shanzhi.audit.password", databases.password());
+        // The gateway appends as a writer login and migrates as the owner, as in production.
+        properties.put("shanzhi.audit.username", databases.auditWriter());
+        properties.put("shanzhi.audit.password", databases.auditWriterPassword());
+        properties.put("shanzhi.audit.migration-username", databases.user());
+        properties.put("shanzhi.audit.migration-password", databases.password());
         properties.put("shanzhi.audit.pool.initial-size", "1");
         properties.put("shanzhi.audit.pool.max-size", "4");
         DatabaseProvisioner.createIfMissing(Endpoint.parse(databases.url(AUDIT), databases.user(), databases.password()));
+        properties.put("shanzhi.cursors.key", CURSOR_KEY);
+        properties.put("shanzhi.audit.hash-key", AUDIT_HASH_KEY);
         properties.put("shanzhi.demo.enabled", "true");
+        // The tests mint demo tokens against the machine's PostgreSQL and Redis on purpose.
+        properties.put(DemoOnlyOnEmbeddedServers.ALLOW, "true");
         properties.put("shanzhi.demo.scale", String.valueOf(TEST_SCALE));
         TestRedis redis = TestRedis.get();
         properties.put("shanzhi.redis.url", redis.url());

@@ -446,8 +446,8 @@ class GridApiTest extends ApiTestBase {
     }
 
     private GraphQlTester.Response report(String key, Cell cell, String reporter, List<String> persons) {
-        return query(REPORT, vars("input", vars("idempotencyKey", key, "category", "SANITATION",
-                "description", "垃圾堆积未清运", "cellCode", cell.code(), "reporterId", reporter, "personIds", persons)));
+        return asWorker(reporter).document(REPORT).variables(vars("input", vars("idempotencyKey", key, "category", "SANITATION",
+                "description", "垃圾堆积未清运", "cellCode", cell.code(), "reporterId", reporter, "personIds", persons))).execute();
     }
 
     private String newEvent(Cell cell) {

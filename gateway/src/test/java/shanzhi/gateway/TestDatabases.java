@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import shanzhi.gateway.audit.AuditWriterLogin;
 import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.sources.EmbeddedPostgresServer;
 import shanzhi.gateway.sources.Endpoint;
@@ -21,7 +22,10 @@ import shanzhi.gateway.sources.Endpoint;
  * store's and any a test creates with {@link #url(String)}), all dropped when the JVM exits.
  */
 public final class TestDatabases {
+    private static final String AUDIT_WRITER = "shanzhi_test_audit_writer";
+    private static final String AUDIT_WRITER_PASSWORD = "test-audit-writer";
     private static TestDatabases instance;
+    private boolean auditWriterReady;
     private final String host;
     private final int port;
     private final String user;
@@ -84,6 +88,19 @@ public final class TestDatabases {
 
     public String password() {
         return password;
+    }
+
+    /** The audit writer login of the test runs (created once per JVM; roles are cluster-wide). */
+    public synchronized String auditWriter() {
+        if (!auditWriterReady) {
+            AuditWriterLogin.ensure(new Endpoint(host, port, "postgres", user, password), AUDIT_WRITER, AUDIT_WRITER_PASSWORD);
+            auditWriterReady = true;
+        }
+        return AUDIT_WRITER;
+    }
+
+    public String auditWriterPassword() {
+        return AUDIT_WRITER_PASSWORD;
     }
 
     public String jdbcUrl(Department department) {

@@ -1,13 +1,12 @@
 package shanzhi.api;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
- * Opaque keyset cursors. A cursor names the last row of a page by its sort key, so the next page
- * is an index range scan, not an OFFSET. Each ordering has its own prefix, so a cursor taken
- * from one connection is rejected by another instead of silently paging wrong.
+ * Keyset positions: the last row of a page named by its sort key, so the next page is an index
+ * range scan, not an OFFSET. Each ordering has its own prefix. A position never reaches a client
+ * as it is: {@link Paging} seals it into an opaque cursor bound to its connection and caller, and
+ * opens the client's cursor back into a position before a repository parses it here.
  */
 public final class Cursor {
     private Cursor() {
@@ -15,17 +14,17 @@ public final class Cursor {
 
     /** Position in an id-ordered list. */
     public static String ofId(long id) {
-        return encode("i:" + id);
+        return "i:" + id;
     }
 
     /** Position in a code-ordered list of regions. */
     public static String ofCode(String code) {
-        return encode("c:" + code);
+        return "c:" + code;
     }
 
     /** Position in a newest-first list: the row's time and id (ties broken by id). */
     public static String ofTime(Instant at, long id) {
-        return encode("t:" + at.getEpochSecond() + "." + at.getNano() + ":" + id);
+        return "t:" + at.getEpochSecond() + "." + at.getNano() + ":" + id;
     }
 
     public static Long idAfter(String cursor) {
@@ -69,24 +68,16 @@ public final class Cursor {
     public record TimeKey(Instant at, long id) {
     }
 
-    private static String encode(String raw) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    /** Only a position of this ordering parses (the sealing already keeps other connections' out). */
+    private static String decode(String position, String prefix) {
+        if (!position.startsWith(prefix)) {
+            throw unknown(position);
+        }
+        return position.substring(prefix.length());
     }
 
-    private static String decode(String cursor, String prefix) {
-        String raw;
-        try {
-            raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw unknown(cursor);
-        }
-        if (!raw.startsWith(prefix)) {
-            throw unknown(cursor);
-        }
-        return raw.substring(prefix.length());
-    }
-
-    private static BadUserInput unknown(String cursor) {
-        return new BadUserInput("Unknown cursor '" + cursor + "' for this connection");
+    /** The position is the gateway's own text, not the client's: nothing of it is echoed. */
+    private static BadUserInput unknown(String position) {
+        return Cursors.unknown("");
     }
 }

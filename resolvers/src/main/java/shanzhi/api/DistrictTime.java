@@ -11,6 +11,10 @@ public final class DistrictTime {
     private DistrictTime() {
     }
 
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
     public static OffsetDateTime local(OffsetDateTime at) {
         return at == null ? null : at.atZoneSameInstant(ZONE).toOffsetDateTime();
     }

@@ -24,18 +24,25 @@ public final class MutationInput {
         return key;
     }
 
-    /** A grid worker reports as themselves: the reporter must be the worker the token names. */
-    public static void requireSelfAsGridWorker(Caller caller, long reporterId) {
-        boolean onlyGridWorker = caller.has(Role.GRID_WORKER)
-                && !caller.hasAnyRole(java.util.EnumSet.of(Role.TOWN_OFFICER, Role.DISTRICT_ADMIN));
-        if (onlyGridWorker && (caller.workerId() == null || caller.workerId() != reporterId)) {
-            throw new Forbidden("A grid worker reports as themselves: reporterId must be " + caller.workerId());
+    /**
+     * Everyone reports as themselves: the reporter must be the grid worker the token names, for
+     * every role. An officer or administrator may not file in a worker's name (the event would
+     * say that worker saw it); one whose token names no worker cannot report at all.
+     */
+    public static void requireSelfAsReporter(Caller caller, long reporterId) {
+        if (caller.workerId() == null) {
+            throw new Forbidden("Only a grid worker reports grid events, as themselves: this token names no "
+                    + "worker_id, so it cannot report as grid worker " + reporterId);
+        }
+        if (caller.workerId() != reporterId) {
+            throw new Forbidden("A grid event is reported by the worker who files it: reporterId must be "
+                    + caller.workerId() + " (the token's worker_id)");
         }
     }
 
-    /** The key names a record this caller cannot see: someone else's key, not a retry. */
+    /** The caller's own key names a record outside the scope of this token (another token of the same subject). */
     public static BadUserInput keyTaken(String key) {
-        return new BadUserInput("idempotencyKey '" + key + "' was already used for another request");
+        return new BadUserInput("idempotencyKey " + BadUserInput.echo(key) + " was already used for another request");
     }
 
     public static String text(String field, String value) {

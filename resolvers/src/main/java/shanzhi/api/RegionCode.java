@@ -10,15 +10,15 @@ import shanzhi.schema.types.RegionLevel;
  * right after '9' in the "C" collation every code column uses; a btree answers it directly.
  */
 public final class RegionCode {
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+"); // ASCII only, never Unicode digits
 
     private RegionCode() {
     }
 
     public static String requireValid(String code) {
         if (code == null || !DIGITS.matcher(code).matches() || levelOf(code) == null) {
-            throw new BadUserInput("Malformed region code '" + code
-                    + "': expected 6 (district), 9 (town), 12 (village), 14 (grid) or 17 (cell) digits");
+            throw new BadUserInput("Malformed region code " + BadUserInput.echo(code)
+                    + ": expected 6 (district), 9 (town), 12 (village), 14 (grid) or 17 (cell) digits");
         }
         return code;
     }
@@ -26,7 +26,7 @@ public final class RegionCode {
     public static String requireLevel(String code, RegionLevel level) {
         requireValid(code);
         if (levelOf(code) != level) {
-            throw new BadUserInput("Region code '" + code + "' is not a " + level + " code");
+            throw new BadUserInput("Region code " + BadUserInput.echo(code) + " is not a " + level + " code");
         }
         return code;
     }

@@ -10,6 +10,7 @@ import com.netflix.graphql.dgs.InputArgument;
 import reactor.core.publisher.Mono;
 import shanzhi.api.BadUserInput;
 import shanzhi.api.Caller;
+import shanzhi.api.Filer;
 import shanzhi.api.Scope;
 import shanzhi.api.Ids;
 import shanzhi.api.MutationInput;
@@ -35,7 +36,8 @@ public class GridEventMutations {
     }
 
     /**
-     * A retry (same key) is answered from the first call's event before any validation, so a
+     * The caller files as themselves: reporterId must be the token's worker_id, whatever the role
+     * (refused before anything is read or written). A retry (same key, same client and subject) is answered from the first call's event before any validation, so a
      * client that lost the first answer always gets it back; a new key is validated in full
      * before anything is written.
      */
@@ -43,20 +45,21 @@ public class GridEventMutations {
     public Mono<GridEventRow> reportGridEvent(@InputArgument ReportGridEventInput input, DgsDataFetchingEnvironment env) {
         Caller caller = Caller.of(env);
         Scope scope = caller.scope();
+        Filer filer = Filer.of(caller);
         String key = MutationInput.idempotencyKey(input.getIdempotencyKey());
         String description = MutationInput.text("description", input.getDescription());
         String cell = RegionCode.requireLevel(input.getCellCode(), RegionLevel.CELL);
         long reporterId = Ids.parse(input.getReporterId(), "reporter");
         List<Long> personIds = Ids.parseAll(input.getPersonIds(), "person");
-        MutationInput.requireSelfAsGridWorker(caller, reporterId);
-        return events.findByIdempotencyKey(key, scope).switchIfEmpty(Mono.defer(() ->
+        MutationInput.requireSelfAsReporter(caller, reporterId);
+        return events.findByIdempotencyKey(key, filer, scope).switchIfEmpty(Mono.defer(() ->
                 MutationInput.requireCell(regions, cell, scope)
                         .then(workers.findByIds(List.of(reporterId), scope).hasElements())
                         .flatMap(known -> known ? Mono.empty()
                                 : Mono.error(new BadUserInput("Unknown reporter: no grid worker with id " + reporterId)))
                         .then(MutationInput.requirePersons(people, personIds, scope))
-                        .then(events.insert(key, input.getCategory(), description, cell, reporterId, personIds))
-                        .switchIfEmpty(Mono.defer(() -> events.findByIdempotencyKey(key, scope)
+                        .then(events.insert(key, filer, input.getCategory(), description, cell, reporterId, personIds))
+                        .switchIfEmpty(Mono.defer(() -> events.findByIdempotencyKey(key, filer, scope)
                                 .switchIfEmpty(Mono.error(MutationInput.keyTaken(key)))))));
     }
 

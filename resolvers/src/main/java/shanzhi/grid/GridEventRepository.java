@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Cursor;
 import shanzhi.api.DistrictTime;
+import shanzhi.api.Filer;
 import shanzhi.api.Page;
 import shanzhi.api.Scope;
 import shanzhi.api.ScopeSql;
@@ -41,9 +42,11 @@ public class GridEventRepository {
                 .all();
     }
 
-    public Mono<GridEventRow> findByIdempotencyKey(String key, Scope scope) {
-        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM grid_event e WHERE e.idempotency_key = :key" + ScopeSql.covers("e.cell_code")), scope)
-                .bind("key", key)
+    /** The event this filer sent with this key (keys are the filer's own: another's equal key is not found). */
+    public Mono<GridEventRow> findByIdempotencyKey(String key, Filer filer, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM grid_event e WHERE e.idempotency_key = :key"
+                        + " AND e.filed_by_client = :client AND e.filed_by_subject = :subject" + ScopeSql.covers("e.cell_code")), scope)
+                .bind("key", key).bind("client", filer.client()).bind("subject", filer.subject())
                 .map((row, meta) -> event(row))
                 .one();
     }
@@ -85,13 +88,15 @@ public class GridEventRepository {
     /**
      * Inserts the event, its persons and its first status change in one statement, so a retry
      * racing the first call either inserts everything or nothing. Empty when the key was taken
-     * (by this call's twin): the caller then reads the event the key names.
+     * (by this call's twin): the caller then reads the event the key names. The filer is stored
+     * with the event and owns the key.
      */
-    public Mono<GridEventRow> insert(String idempotencyKey, GridEventCategory category, String description,
+    public Mono<GridEventRow> insert(String idempotencyKey, Filer filer, GridEventCategory category, String description,
                                      String cellCode, long reporterId, List<Long> personIds) {
         String sql = "WITH ins AS (INSERT INTO grid_event (category, status, description, reported_at, cell_code, "
-                + "reporter_id, idempotency_key) VALUES (:category, 'REPORTED', :description, now(), :cell, :reporter, :key) "
-                + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING *), "
+                + "reporter_id, idempotency_key, filed_by_subject, filed_by_roles, filed_by_client) "
+                + "VALUES (:category, 'REPORTED', :description, now(), :cell, :reporter, :key, :subject, :roles, :client) "
+                + "ON CONFLICT (filed_by_client, filed_by_subject, idempotency_key) DO NOTHING RETURNING *), "
                 + "persons AS (INSERT INTO grid_event_person (event_id, person_id) "
                 + "SELECT ins.id, p FROM ins, unnest(CAST(:persons AS bigint[])) AS p), "
                 + "history AS (INSERT INTO grid_event_status_change (event_id, from_status, to_status) "
@@ -100,6 +105,7 @@ public class GridEventRepository {
         return db.sql(sql)
                 .bind("category", category.name()).bind("description", description).bind("cell", cellCode)
                 .bind("reporter", reporterId).bind("key", idempotencyKey)
+                .bind("subject", filer.subject()).bind("roles", filer.rolesArray()).bind("client", filer.client())
                 .bind("persons", personIds.toArray(Long[]::new))
                 .map((row, meta) -> event(row))
                 .one();

@@ -12,11 +12,10 @@ import reactor.core.publisher.Mono;
 import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.Caller;
 import shanzhi.api.Connection;
-import shanzhi.api.Page;
 import shanzhi.api.Scope;
 import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
-import shanzhi.api.PageArgs;
+import shanzhi.api.Paging;
 import shanzhi.api.RegionCode;
 import shanzhi.schema.types.RegionLevel;
 
@@ -38,14 +37,14 @@ public class GridQueries {
     public Mono<Connection<RegionRow>> regions(@InputArgument RegionLevel level, @InputArgument String under,
                                                DgsDataFetchingEnvironment env) {
         String asked = under == null ? null : RegionCode.requireValid(under);
-        PageArgs page = PageArgs.of(env.getArguments());
+        // level and under are arguments, so they bind the cursors already: no parent key.
+        Paging paging = Paging.of(env, null);
         Scope scope = Caller.of(env).scope();
         String visible = scope.narrow(asked == null ? scope.region() : asked).orElse(null);
         if (visible == null) {
-            return Mono.just(Connection.of(Page.<RegionRow>empty(), page, region -> Cursor.ofCode(region.code()),
-                    () -> CompletableFuture.completedFuture(0)));
+            return Mono.just(paging.empty());
         }
-        return regions.ofLevel(level, visible, page).map(rows -> Connection.of(rows, page,
+        return regions.ofLevel(level, visible, paging.page()).map(rows -> paging.connection(rows,
                 region -> Cursor.ofCode(region.code()), () -> regions.countOfLevel(level, visible).toFuture()));
     }
 

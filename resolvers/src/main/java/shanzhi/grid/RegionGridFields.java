@@ -10,7 +10,6 @@ import com.netflix.graphql.dgs.InputArgument;
 import shanzhi.api.Connection;
 import shanzhi.api.ConnectionUnderRegion;
 import shanzhi.api.Cursor;
-import shanzhi.api.PageArgs;
 import shanzhi.api.RegionCode;
 import shanzhi.schema.types.GridEventStatus;
 
@@ -22,7 +21,7 @@ public class RegionGridFields {
     public CompletableFuture<Connection<GridWorkerRow>> gridWorkers(DgsDataFetchingEnvironment env) {
         RegionRow region = env.getSource();
         return ConnectionUnderRegion.load(env, GridWorkersUnderLoader.NAME, GridWorkerCountLoader.NAME,
-                RegionCode.gridScopeOf(region.code()), (Void) null, PageArgs.of(env.getArguments()),
+                RegionCode.gridScopeOf(region.code()), (Void) null,
                 (GridWorkerRow worker) -> Cursor.ofId(worker.id()));
     }
 
@@ -31,7 +30,7 @@ public class RegionGridFields {
                                                                  DgsDataFetchingEnvironment env) {
         RegionRow region = env.getSource();
         return ConnectionUnderRegion.load(env, GridEventsUnderLoader.NAME, GridEventCountLoader.NAME,
-                region.code(), status, PageArgs.of(env.getArguments()),
+                region.code(), status,
                 (GridEventRow event) -> Cursor.ofTime(event.reportedAt().toInstant(), event.id()));
     }
 }

@@ -29,7 +29,7 @@ public final class SubscribedRegion {
         return Mono.fromCallable(() -> RegionCode.requireValid(under))
                 .flatMap(code -> regions.findByCodes(List.of(code), scope).next())
                 .flatMap(region -> Mono.justOrEmpty(scope.narrow(region.code())))
-                .switchIfEmpty(Mono.error(() -> new BadUserInput("Unknown region '" + under
-                        + "': no region with that code is visible to you")));
+                .switchIfEmpty(Mono.error(() -> new BadUserInput("Unknown region " + BadUserInput.echo(under)
+                        + ": no region with that code is visible to you")));
     }
 }

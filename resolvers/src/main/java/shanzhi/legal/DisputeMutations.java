@@ -10,6 +10,7 @@ import com.netflix.graphql.dgs.InputArgument;
 import reactor.core.publisher.Mono;
 import shanzhi.api.BadUserInput;
 import shanzhi.api.Caller;
+import shanzhi.api.Filer;
 import shanzhi.api.Scope;
 import shanzhi.api.Ids;
 import shanzhi.api.MutationInput;
@@ -34,7 +35,9 @@ public class DisputeMutations {
     /** Same idempotency rule as reportGridEvent: a known key answers with the first dispute. */
     @DgsMutation
     public Mono<DisputeRow> registerDispute(@InputArgument RegisterDisputeInput input, DgsDataFetchingEnvironment env) {
-        Scope scope = Caller.of(env).scope();
+        Caller caller = Caller.of(env);
+        Scope scope = caller.scope();
+        Filer filer = Filer.of(caller);
         String key = MutationInput.idempotencyKey(input.getIdempotencyKey());
         String summary = MutationInput.text("summary", input.getSummary());
         String cell = RegionCode.requireLevel(input.getCellCode(), RegionLevel.CELL);
@@ -42,11 +45,11 @@ public class DisputeMutations {
         if (partyIds.size() < 2) {
             throw new BadUserInput("A dispute needs at least two different parties, got " + partyIds.size());
         }
-        return disputes.findByIdempotencyKey(key, scope).switchIfEmpty(Mono.defer(() ->
+        return disputes.findByIdempotencyKey(key, filer, scope).switchIfEmpty(Mono.defer(() ->
                 MutationInput.requireCell(regions, cell, scope)
                         .then(MutationInput.requirePersons(people, partyIds, scope))
-                        .then(disputes.insert(key, input.getCategory(), summary, cell, partyIds))
-                        .switchIfEmpty(Mono.defer(() -> disputes.findByIdempotencyKey(key, scope)
+                        .then(disputes.insert(key, filer, input.getCategory(), summary, cell, partyIds))
+                        .switchIfEmpty(Mono.defer(() -> disputes.findByIdempotencyKey(key, filer, scope)
                                 .switchIfEmpty(Mono.error(MutationInput.keyTaken(key)))))));
     }
 }

@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import shanzhi.api.Cursor;
 import shanzhi.api.DistrictTime;
 import shanzhi.api.Page;
+import shanzhi.api.Filer;
 import shanzhi.api.Scope;
 import shanzhi.api.ScopeSql;
 import shanzhi.api.PageArgs;
@@ -41,9 +42,11 @@ public class DisputeRepository {
                 .all();
     }
 
-    public Mono<DisputeRow> findByIdempotencyKey(String key, Scope scope) {
-        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM dispute d WHERE d.idempotency_key = :key" + ScopeSql.covers("d.cell_code")), scope)
-                .bind("key", key)
+    /** The dispute this filer sent with this key (keys are the filer's own: another's equal key is not found). */
+    public Mono<DisputeRow> findByIdempotencyKey(String key, Filer filer, Scope scope) {
+        return ScopeSql.bind(db.sql("SELECT " + COLUMNS + " FROM dispute d WHERE d.idempotency_key = :key"
+                        + " AND d.filed_by_client = :client AND d.filed_by_subject = :subject" + ScopeSql.covers("d.cell_code")), scope)
+                .bind("key", key).bind("client", filer.client()).bind("subject", filer.subject())
                 .map((row, meta) -> dispute(row))
                 .one();
     }
@@ -93,18 +96,20 @@ public class DisputeRepository {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** Dispute and parties in one statement; empty when the idempotency key was already taken. */
-    public Mono<DisputeRow> insert(String idempotencyKey, DisputeCategory category, String summary, String cellCode,
-                                   List<Long> partyIds) {
-        String sql = "WITH ins AS (INSERT INTO dispute (category, status, summary, reported_at, cell_code, idempotency_key) "
-                + "VALUES (:category, 'REPORTED', :summary, now(), :cell, :key) "
-                + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING *), "
+    /** Dispute and parties in one statement; empty when the filer's idempotency key was already taken. */
+    public Mono<DisputeRow> insert(String idempotencyKey, Filer filer, DisputeCategory category, String summary,
+                                   String cellCode, List<Long> partyIds) {
+        String sql = "WITH ins AS (INSERT INTO dispute (category, status, summary, reported_at, cell_code, idempotency_key, "
+                + "filed_by_subject, filed_by_roles, filed_by_client) "
+                + "VALUES (:category, 'REPORTED', :summary, now(), :cell, :key, :subject, :roles, :client) "
+                + "ON CONFLICT (filed_by_client, filed_by_subject, idempotency_key) DO NOTHING RETURNING *), "
                 + "parties AS (INSERT INTO dispute_party (dispute_id, person_id) "
                 + "SELECT ins.id, p FROM ins, unnest(CAST(:parties AS bigint[])) AS p) "
                 + "SELECT " + COLUMNS + " FROM ins d";
         return db.sql(sql)
                 .bind("category", category.name()).bind("summary", summary).bind("cell", cellCode)
                 .bind("key", idempotencyKey).bind("parties", partyIds.toArray(Long[]::new))
+                .bind("subject", filer.subject()).bind("roles", filer.rolesArray()).bind("client", filer.client())
                 .map((row, meta) -> dispute(row))
                 .one();
     }

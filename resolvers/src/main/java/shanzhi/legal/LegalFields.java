@@ -19,7 +19,6 @@ import shanzhi.api.Connection;
 import shanzhi.api.ConnectionUnderRegion;
 import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
-import shanzhi.api.PageArgs;
 import shanzhi.api.RegionCode;
 import shanzhi.grid.RegionLoader;
 import shanzhi.grid.RegionRow;
@@ -112,7 +111,6 @@ public class LegalFields {
     private static CompletableFuture<Connection<DisputeRow>> disputesUnder(DgsDataFetchingEnvironment env,
                                                                           String regionCode, DisputeStatus status) {
         return ConnectionUnderRegion.load(env, DisputesUnderLoader.NAME, DisputeCountLoader.NAME, regionCode, status,
-                PageArgs.of(env.getArguments()),
                 (DisputeRow dispute) -> Cursor.ofTime(dispute.reportedAt().toInstant(), dispute.id()));
     }
 }

@@ -13,7 +13,6 @@ import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.Caller;
 import shanzhi.api.Connection;
 import shanzhi.api.Ids;
-import shanzhi.api.PageArgs;
 import shanzhi.api.RegionCode;
 import shanzhi.schema.types.PersonFilter;
 
@@ -39,7 +38,6 @@ public class PeopleQueries {
     public CompletableFuture<Connection<PersonRow>> people(@InputArgument String under,
                                                           @InputArgument PersonFilter filter,
                                                           DgsDataFetchingEnvironment env) {
-        return Residents.page(env, RegionCode.requireValid(under), PersonCriteria.of(filter),
-                PageArgs.of(env.getArguments()));
+        return Residents.page(env, RegionCode.requireValid(under), PersonCriteria.of(filter, env));
     }
 }

@@ -12,7 +12,6 @@ import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.Caller;
 import shanzhi.api.Connection;
 import shanzhi.api.CountsUnderRegion;
-import shanzhi.api.PageArgs;
 import shanzhi.grid.RegionRow;
 import shanzhi.schema.types.PersonFilter;
 
@@ -35,6 +34,6 @@ public class RegionPeopleFields {
     public CompletableFuture<Connection<PersonRow>> residents(@InputArgument PersonFilter filter,
                                                              DgsDataFetchingEnvironment env) {
         RegionRow region = env.getSource();
-        return Residents.page(env, region.code(), PersonCriteria.of(filter), PageArgs.of(env.getArguments()));
+        return Residents.page(env, region.code(), PersonCriteria.of(filter, env));
     }
 }

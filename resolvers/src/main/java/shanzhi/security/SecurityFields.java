@@ -22,7 +22,6 @@ import shanzhi.api.Connection;
 import shanzhi.api.ConnectionUnderRegion;
 import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
-import shanzhi.api.PageArgs;
 import shanzhi.api.RegionCode;
 import shanzhi.grid.RegionLoader;
 import shanzhi.grid.RegionRow;
@@ -73,7 +72,7 @@ public class SecurityFields {
                                                                      DgsDataFetchingEnvironment env) {
         RegionRow region = env.getSource();
         return ConnectionUnderRegion.load(env, IncidentsUnderLoader.NAME, IncidentCountLoader.NAME, region.code(),
-                new IncidentFilter(category, from, to), PageArgs.of(env.getArguments()),
+                new IncidentFilter(category, from, to),
                 (IncidentRow incident) -> Cursor.ofTime(incident.occurredAt().toInstant(), incident.id()));
     }
 

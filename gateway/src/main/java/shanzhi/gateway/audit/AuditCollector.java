@@ -1,27 +1,27 @@
 package shanzhi.gateway.audit;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one request touched of personal data, filled in by AuditInstrumentation while the
- * request executes. Data fetchers complete on R2DBC threads, hence the concurrent sets. Every
- * field of every person passes here, so adding is a hash lookup; the record's sorted order is
- * made once, when it is read.
+ * What one request revealed about persons and what was refused to it, filled in while the
+ * request executes (AuditInstrumentation, AuditRefusals). Data fetchers complete on R2DBC
+ * threads, hence the concurrent sets; the record's sorted order is made once, when it is read.
  */
 public final class AuditCollector {
     private final Set<Long> personIds = ConcurrentHashMap.newKeySet();
     private final Set<String> fields = ConcurrentHashMap.newKeySet();
+    private final Set<String> refusals = ConcurrentHashMap.newKeySet();
+    private final Set<String> connections = ConcurrentHashMap.newKeySet();
     private volatile String operationType = "unknown";
     private volatile String operationName;
 
-    /** A field of a person was resolved; {@code field} is null for the id alone. */
-    void person(long personId, String field) {
-        personIds.add(personId);
-        if (field != null) {
-            fields.add(field);
-        }
+    /** These persons are in the response, with these of their fields (beyond the id). */
+    void persons(Collection<Long> ids, Collection<String> read) {
+        personIds.addAll(ids);
+        fields.addAll(read);
     }
 
     /** A mutation writes personal data about these persons (e.g. names them as dispute parties). */
@@ -30,6 +30,16 @@ public final class AuditCollector {
             personIds.addAll(ids);
             fields.add(what);
         }
+    }
+
+    /** A rule refused part of the request: "rule coordinate [key=keyed hash]". */
+    void refused(String refusal) {
+        refusals.add(refusal);
+    }
+
+    /** A list of persons was read (its page, or only its count under a filter): "coordinate ...". */
+    void connection(String connection) {
+        connections.add(connection);
     }
 
     void operation(String type, String name) {
@@ -44,19 +54,23 @@ public final class AuditCollector {
     public AuditCollector drain() {
         AuditCollector taken = new AuditCollector();
         taken.operation(operationType, operationName);
-        for (Long id : List.copyOf(personIds)) {
-            personIds.remove(id);
-            taken.personIds.add(id);
-        }
-        for (String field : List.copyOf(fields)) {
-            fields.remove(field);
-            taken.fields.add(field);
-        }
+        move(personIds, taken.personIds);
+        move(fields, taken.fields);
+        move(refusals, taken.refusals);
+        move(connections, taken.connections);
         return taken;
     }
 
-    public boolean sawPersonalData() {
-        return !personIds.isEmpty();
+    private static <T> void move(Set<T> from, Set<T> to) {
+        for (T item : List.copyOf(from)) {
+            from.remove(item);
+            to.add(item);
+        }
+    }
+
+    /** Something the trail must hold: a person revealed, a list of persons read, a refusal. */
+    public boolean sawEvidence() {
+        return !personIds.isEmpty() || !refusals.isEmpty() || !connections.isEmpty();
     }
 
     public List<Long> personIds() {
@@ -65,6 +79,14 @@ public final class AuditCollector {
 
     public List<String> fields() {
         return fields.stream().sorted().toList();
+    }
+
+    public List<String> refusals() {
+        return refusals.stream().sorted().toList();
+    }
+
+    public List<String> connections() {
+        return connections.stream().sorted().toList();
     }
 
     public String operationType() {

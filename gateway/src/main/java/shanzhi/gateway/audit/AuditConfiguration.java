@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -14,6 +15,7 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
+import shanzhi.gateway.keys.DeploymentKey;
 import shanzhi.gateway.sources.DepartmentStores;
 import shanzhi.gateway.sources.Endpoint;
 import shanzhi.gateway.sources.SourcesProperties;
@@ -24,6 +26,7 @@ import shanzhi.gateway.sources.SourcesProperties;
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
+    public static final String HASH_KEY = "shanzhi.audit.hash-key";
 
     @Bean(destroyMethod = "close")
     AuditStore auditStore(AuditProperties audit, DepartmentStores departments) {
@@ -66,6 +69,12 @@ public class AuditConfiguration {
                     .description("INSERT statements sent to the audit store (one per group of records)").register(registry);
         });
         return log;
+    }
+
+    /** The keyed hashes of records and access log lines, with the deployment's shanzhi.audit.hash-key. */
+    @Bean
+    AuditHashes documentHash(Environment environment) {
+        return new AuditHashes(DeploymentKey.resolve(environment, HASH_KEY, "key of the audit trail's hashes"));
     }
 
     @Bean

@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
 import shanzhi.api.Caller;
 
 /**
- * Holds every response back until its audit record is committed. A request that touched no
- * personal data passes unrecorded; one that did is answered only after AuditLog has appended its
+ * Holds every response back until its audit record is committed. A request that revealed no
+ * person and was refused nothing passes unrecorded; one that did is answered only after AuditLog has appended its
  * record, and if that fails the response is replaced by one without data and with an
  * AUDIT_UNAVAILABLE error: personal data never leaves unaudited (fail closed).
  * A subscription is audited per event: each event that shows personal data is held back until
@@ -38,10 +38,12 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
     public static final String AUDIT_UNAVAILABLE = "AUDIT_UNAVAILABLE";
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
     private final AuditLog auditLog;
+    private final AuditHashes hashes;
     private final Clock clock = Clock.systemUTC();
 
-    public AuditInterceptor(AuditLog auditLog) {
+    public AuditInterceptor(AuditLog auditLog, AuditHashes hashes) {
         this.auditLog = auditLog;
+        this.hashes = hashes;
     }
 
     @Override
@@ -54,7 +56,7 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
                 return Mono.just(response.transform(builder -> builder.data(auditedEvents(request, response,
                         collector, events))));
             }
-            if (!collector.sawPersonalData()) {
+            if (!collector.sawEvidence()) {
                 return Mono.just(response);
             }
             return Mono.<AuditEntry>fromCallable(() -> entry(request, response, collector))
@@ -73,11 +75,11 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
                                                 AuditCollector collector, Publisher<?> events) {
         return Flux.from((Publisher<ExecutionResult>) events).concatMap((ExecutionResult event) -> {
             AuditCollector shown = collector.drain();
-            if (!shown.sawPersonalData()) {
+            if (!shown.sawEvidence()) {
                 return Mono.just(event);
             }
-            return Mono.<AuditEntry>fromCallable(() -> entry(request, response, shown, outcome(event.getErrors().isEmpty(),
-                            event.getData() != null)))
+            return Mono.<AuditEntry>fromCallable(() -> entry(request, response, shown, AuditEntry.Outcome.of(
+                            event.getErrors().isEmpty(), event.getData() != null, !shown.refusals().isEmpty())))
                     .flatMap(auditLog::append)
                     .thenReturn(event)
                     .onErrorResume(failure -> {
@@ -89,25 +91,21 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
     }
 
     private AuditEntry entry(WebGraphQlRequest request, WebGraphQlResponse response, AuditCollector collector) {
-        return entry(request, response, collector, outcome(response.getErrors().isEmpty(), response.getData() != null));
+        return entry(request, response, collector, AuditEntry.Outcome.of(response.getErrors().isEmpty(),
+                response.getData() != null, !collector.refusals().isEmpty()));
     }
 
     private AuditEntry entry(WebGraphQlRequest request, WebGraphQlResponse response, AuditCollector collector,
                              AuditEntry.Outcome outcome) {
         Caller caller = Caller.of(response.getExecutionInput().getGraphQLContext());
         String name = collector.operationName() != null ? collector.operationName() : request.getOperationName();
-        return new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(),
+        // The execution input's document is the one that ran: for a hash-only persisted or
+        // trusted document the request itself carries only a placeholder.
+        return new AuditEntry(AuditEntry.CURRENT, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(),
                 caller.roles().stream().map(Enum::name).toList(), caller.scope().region(), caller.client(),
                 caller.workerId(), collector.operationType(), name,
-                DocumentHash.of(request.getDocument(), request.getVariables()), collector.personIds(),
-                collector.fields(), outcome);
-    }
-
-    private static AuditEntry.Outcome outcome(boolean noErrors, boolean hasData) {
-        if (noErrors) {
-            return AuditEntry.Outcome.OK;
-        }
-        return hasData ? AuditEntry.Outcome.PARTIAL : AuditEntry.Outcome.FAILED;
+                hashes.document(response.getExecutionInput().getQuery()), hashes.variables(request.getVariables()),
+                collector.personIds(), collector.fields(), collector.connections(), collector.refusals(), outcome);
     }
 
     private static WebGraphQlResponse withheld(WebGraphQlResponse response) {

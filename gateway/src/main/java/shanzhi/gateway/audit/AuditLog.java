@@ -41,13 +41,16 @@ public class AuditLog {
     // Records travel as one jsonb array; the SELECT keeps their order, so sequences follow arrival.
     private static final String INSERT = """
             INSERT INTO audit_record (recorded_at, subject, roles, scope, client, worker_id, operation_type,
-                                      operation_name, document_hash, person_ids, fields, outcome, content_hash)
+                                      operation_name, document_hash, person_ids, fields, outcome, content_hash,
+                                      record_version, variables_hash, connections, refusals)
             SELECT (r->>'recordedAt')::timestamptz, r->>'subject',
                    ARRAY(SELECT jsonb_array_elements_text(r->'roles')), r->>'scope', r->>'client',
                    (r->>'workerId')::bigint, r->>'operationType', r->>'operationName', r->>'documentHash',
                    ARRAY(SELECT jsonb_array_elements_text(r->'personIds')::bigint),
                    ARRAY(SELECT jsonb_array_elements_text(r->'fields')), r->>'outcome',
-                   decode(r->>'contentHash', 'hex')
+                   decode(r->>'contentHash', 'hex'), (r->>'version')::smallint, r->>'variablesHash',
+                   ARRAY(SELECT jsonb_array_elements_text(r->'connections')),
+                   ARRAY(SELECT jsonb_array_elements_text(r->'refusals'))
             FROM jsonb_array_elements(:records) WITH ORDINALITY AS e(r, n)
             ORDER BY n
             RETURNING sequence, encode(content_hash, 'hex') AS content_hash""";
@@ -177,6 +180,10 @@ public class AuditLog {
         entry.fields().forEach(record.putArray("fields")::add);
         record.put("outcome", entry.outcome().name());
         record.put("contentHash", pending.contentHash());
+        record.put("version", entry.version());
+        record.put("variablesHash", entry.variablesHash());
+        entry.connections().forEach(record.putArray("connections")::add);
+        entry.refusals().forEach(record.putArray("refusals")::add);
         return record;
     }
 

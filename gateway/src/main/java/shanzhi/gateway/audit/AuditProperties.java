@@ -8,17 +8,18 @@ import shanzhi.gateway.sources.SourcesProperties;
 
 /**
  * shanzhi.audit.*: the audit store, a fifth database beside the departments'. Without a url it
- * lives on the embedded PostgreSQL. The pool connects as {@code username}, which in production
- * should only be a member of shanzhi_audit_writer (SELECT and INSERT); migrations run as
- * {@code migration-username}, the tables' owner, when one is given.
+ * lives on the embedded PostgreSQL. The pool connects as {@code username}, which must be a member
+ * of shanzhi_audit_writer (SELECT and INSERT) and neither a superuser nor the tables' owner (the
+ * gateway refuses to start otherwise); migrations run as {@code migration-username}, the owner,
+ * when one is given, and are left to the DBA otherwise.
  */
 @ConfigurationProperties("shanzhi.audit")
 public class AuditProperties {
     /** postgresql://host:port/database (a jdbc: or r2dbc: prefix is accepted too). */
     private String url;
-    private String username = "postgres";
+    private String username = AuditStore.EMBEDDED_WRITER;
     private String password = "";
-    /** Owner that runs the migrations; unset means the pool's user. */
+    /** Owner that runs the migrations at start; unset means the gateway does not migrate. */
     private String migrationUsername;
     private String migrationPassword;
     private SourcesProperties.Pool pool = new SourcesProperties.Pool();

@@ -59,7 +59,8 @@ public class ChainVerifier {
         byte[] previous = RecordDigest.GENESIS;
         try (var records = connection.prepareStatement("""
                 SELECT sequence, recorded_at, subject, roles, scope, client, worker_id, operation_type,
-                       operation_name, document_hash, person_ids, fields, outcome, content_hash, prev_hash, hash
+                       operation_name, document_hash, person_ids, fields, outcome, content_hash, prev_hash, hash,
+                       record_version, variables_hash, connections, refusals
                 FROM audit_record ORDER BY sequence""")) {
             records.setFetchSize(FETCH_SIZE);
             try (ResultSet row = records.executeQuery()) {
@@ -107,10 +108,11 @@ public class ChainVerifier {
     private static AuditEntry entry(ResultSet row) throws SQLException {
         long workerId = row.getLong("worker_id");
         Long worker = row.wasNull() ? null : workerId;
-        return new AuditEntry(row.getObject("recorded_at", OffsetDateTime.class).toInstant(), row.getString("subject"),
-                strings(row.getArray("roles")), row.getString("scope"), row.getString("client"), worker,
-                row.getString("operation_type"), row.getString("operation_name"), row.getString("document_hash"),
-                longs(row.getArray("person_ids")), strings(row.getArray("fields")),
+        return new AuditEntry(row.getInt("record_version"), row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                row.getString("subject"), strings(row.getArray("roles")), row.getString("scope"), row.getString("client"),
+                worker, row.getString("operation_type"), row.getString("operation_name"), row.getString("document_hash"),
+                row.getString("variables_hash"), longs(row.getArray("person_ids")), strings(row.getArray("fields")),
+                strings(row.getArray("connections")), strings(row.getArray("refusals")),
                 AuditEntry.Outcome.valueOf(row.getString("outcome")));
     }
 

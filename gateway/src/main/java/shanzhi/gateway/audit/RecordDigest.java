@@ -18,14 +18,19 @@ import java.util.List;
 public final class RecordDigest {
     /** hash(0): what the first record's prev_hash is. */
     public static final byte[] GENESIS = new byte[32];
-    private static final String VERSION = "shanzhi-audit-v1";
+    private static final String V1 = "shanzhi-audit-v1";
+    private static final String V2 = "shanzhi-audit-v2";
 
     private RecordDigest() {
     }
 
+    /** Version 1 records keep their encoding; version 2 adds its fields after version 1's. */
     public static byte[] contentHash(AuditEntry entry) {
+        if (entry.version() != 1 && entry.version() != 2) {
+            throw new IllegalArgumentException("Unknown audit record version " + entry.version());
+        }
         Encoder encoder = new Encoder();
-        encoder.text("version", VERSION);
+        encoder.text("version", entry.version() == 1 ? V1 : V2);
         encoder.text("recorded_at", Long.toString(micros(entry.recordedAt())));
         encoder.text("subject", entry.subject());
         encoder.list("roles", entry.roles());
@@ -38,6 +43,11 @@ public final class RecordDigest {
         encoder.list("person_ids", entry.personIds().stream().map(String::valueOf).toList());
         encoder.list("fields", entry.fields());
         encoder.text("outcome", entry.outcome().name());
+        if (entry.version() >= 2) {
+            encoder.text("variables_hash", entry.variablesHash());
+            encoder.list("connections", entry.connections());
+            encoder.list("refusals", entry.refusals());
+        }
         return sha256(encoder.bytes());
     }
 

@@ -35,15 +35,20 @@ final class HouseholdPlanner {
         SplittableRandom rnd = Rng.stream(seed, "households", village.index());
         int clanSurname = Names.surname(Rng.stream(seed, "clan", village.index()));
         String prefix = RegionTree.DISTRICT_NAME + tree.townOf(village).name() + village.name();
-        int[] nextNumber = new int[village.cellCount()];
-        List<Household> result = new ArrayList<>();
+        // House numbers come from a stream of their own and are not in household order: numbered in
+        // id order, a caller who may see cells and household ids but not addresses (PARTNER) could
+        // rebuild every address by sorting the ids of a cell. Several households may share a number
+        // (a family compound).
+        SplittableRandom numbers = Rng.stream(seed, "house-numbers", village.index());
         int remaining = population.residentsOf(village.index());
+        int numberRange = 10 + 4 * remaining / (3 * village.cellCount());
+        List<Household> result = new ArrayList<>();
         long id = firstHouseholdId;
         while (remaining > 0) {
             int size = Math.min(remaining, 1 + Rng.weighted(rnd, SIZE_CUMULATIVE));
             int local = rnd.nextInt(village.cellCount());
             RegionTree.Cell cell = tree.cells.get(village.firstCell() + local);
-            int number = ++nextNumber[local];
+            int number = 1 + numbers.nextInt(numberRange);
             boolean floating = Rng.chance(rnd, FLOATING_HOUSEHOLDS);
             int area = floating ? 1 + rnd.nextInt(Names.FLOATING_AREAS.length) : 0;
             int surname = !floating && Rng.chance(rnd, CLAN_SHARE) ? clanSurname : Names.surname(rnd);

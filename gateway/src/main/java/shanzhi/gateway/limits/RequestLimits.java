@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import graphql.ExecutionResult;
 import reactor.core.publisher.Mono;
-import shanzhi.gateway.security.CallerInterceptor;
+import shanzhi.gateway.ratelimit.RateLimitInterceptor;
 
 /**
  * The limits of a request as a whole. The document's size is checked before graphql-java parses
@@ -46,9 +46,9 @@ public class RequestLimits implements WebGraphQlInterceptor, Ordered {
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
-    /** Right after the caller is known, so that the time limit spans every other interceptor. */
+    /** Right after the rate limit, so that the time limit spans every other interceptor. */
     @Override
     public int getOrder() {
-        return CallerInterceptor.ORDER + 1;
+        return RateLimitInterceptor.ORDER + 1;
     }
 }

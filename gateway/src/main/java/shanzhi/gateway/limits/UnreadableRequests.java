@@ -1,19 +1,17 @@
 package shanzhi.gateway.limits;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
 import reactor.core.publisher.Mono;
+import shanzhi.gateway.transport.ErrorBody;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * A body on /graphql that is not one GraphQL request gets a status and a message instead of
@@ -28,6 +26,8 @@ public class UnreadableRequests implements WebExceptionHandler {
     static final String NOT_ONE_REQUEST = "The request body is not one GraphQL request: send one JSON object "
             + "{\"query\", \"operationName\", \"variables\"}. Batching (a JSON array of operations) is not "
             + "supported over HTTP; the limit is one operation per request.";
+    static final String DUPLICATE_KEY = "The request body has the same JSON key twice: send each of \"query\", "
+            + "\"operationName\", \"variables\", \"extensions\" (and each key inside them) once.";
     static final String TOO_LARGE = "The request body is larger than the server reads (spring.codec.max-in-memory-size).";
 
     private final String path;
@@ -46,19 +46,26 @@ public class UnreadableRequests implements WebExceptionHandler {
             return answer(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", TOO_LARGE);
         }
         if (ex instanceof ServerWebInputException) {
-            return answer(exchange, HttpStatus.BAD_REQUEST, "BAD_REQUEST", NOT_ONE_REQUEST);
+            return answer(exchange, HttpStatus.BAD_REQUEST, "BAD_REQUEST",
+                    duplicateKey(ex) ? DUPLICATE_KEY : NOT_ONE_REQUEST);
         }
         return Mono.error(ex);
     }
 
     /** A GraphQL-shaped body, so clients read it like any other error. The messages are constants. */
     private static Mono<Void> answer(ServerWebExchange exchange, HttpStatus status, String code, String message) {
-        String json = "{\"errors\":[{\"message\":\"" + message.replace("\"", "\\\"")
-                + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}";
-        exchange.getResponse().setStatusCode(status);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        DataBuffer body = exchange.getResponse().bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
-        return exchange.getResponse().writeWith(Mono.just(body));
+        return ErrorBody.write(exchange.getResponse(), status, code, message);
+    }
+
+    /** Jackson's duplicate-key error (StreamReadFeature.STRICT_DUPLICATE_DETECTION, see StrictJson). */
+    private static boolean duplicateKey(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate Object property")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

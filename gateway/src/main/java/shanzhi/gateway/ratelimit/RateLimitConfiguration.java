@@ -1,6 +1,5 @@
 package shanzhi.gateway.ratelimit;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +7,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import shanzhi.gateway.redis.RedisKeys;
 
-/** The limiter and its filter, unless shanzhi.rate-limit.enabled is false. */
+/** The limiter and its interceptor, unless shanzhi.rate-limit.enabled is false. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "shanzhi.rate-limit.enabled", matchIfMissing = true)
 public class RateLimitConfiguration {
@@ -22,7 +21,7 @@ public class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(RateLimiter limiter, @Value("${spring.graphql.http.path:/graphql}") String path) {
-        return new RateLimitFilter(limiter, path);
+    RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter) {
+        return new RateLimitInterceptor(limiter);
     }
 }

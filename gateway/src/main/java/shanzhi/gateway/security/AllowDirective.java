@@ -11,6 +11,7 @@ import graphql.schema.idl.SchemaDirectiveWiring;
 import graphql.schema.idl.SchemaDirectiveWiringEnvironment;
 import reactor.core.publisher.Flux;
 import shanzhi.api.Caller;
+import shanzhi.api.FieldRule;
 import shanzhi.api.Forbidden;
 import shanzhi.api.Role;
 
@@ -26,7 +27,7 @@ public class AllowDirective implements SchemaDirectiveWiring {
 
     @Override
     public GraphQLFieldDefinition onField(SchemaDirectiveWiringEnvironment<GraphQLFieldDefinition> env) {
-        Set<Role> allowed = DirectiveArguments.roles(env.getAppliedDirective("allow"), "roles");
+        Set<Role> allowed = FieldRule.of(env.getElement()).allowed();
         FieldCoordinates coordinates = FieldCoordinates.coordinates(env.getFieldsContainer(), env.getElement());
         DataFetcher<?> original = env.getCodeRegistry().getDataFetcher(coordinates, env.getElement());
         String field = coordinates.getTypeName() + "." + coordinates.getFieldName();

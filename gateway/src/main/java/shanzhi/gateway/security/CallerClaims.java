@@ -17,7 +17,8 @@ import shanzhi.api.Scope;
 /**
  * The claims Shanzhi reads from a verified token: sub, roles, region (the scope), client
  * (azp or client_id) and worker_id for grid workers. A token without a usable role or region
- * is refused (401): a caller must never end up with an undefined scope.
+ * is refused (401): a caller must never end up with an undefined scope, nor with a scope wider
+ * than the role's work ({@link RoleScope}; the worker's grid is checked by {@link WorkerServesGrid}).
  */
 public final class CallerClaims {
     public static final String ROLES = "roles";
@@ -45,12 +46,11 @@ public final class CallerClaims {
             if (roles(jwt).isEmpty()) {
                 return invalid("the token names no known role");
             }
-            new Scope(jwt.getClaimAsString(REGION));
+            String region = new Scope(jwt.getClaimAsString(REGION)).region();
             Object worker = jwt.getClaims().get(WORKER_ID);
-            if (worker != null) {
-                Long.valueOf(worker.toString());
-            }
-            return OAuth2TokenValidatorResult.success();
+            Long workerId = worker == null ? null : Long.valueOf(worker.toString());
+            return RoleScope.misfit(roles(jwt), region, workerId).map(CallerClaims::invalid)
+                    .orElseGet(OAuth2TokenValidatorResult::success);
         } catch (BadUserInput | IllegalArgumentException e) {
             return invalid("the token's region or worker_id is malformed");
         }

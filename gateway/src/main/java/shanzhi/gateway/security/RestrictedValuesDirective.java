@@ -12,32 +12,35 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.idl.SchemaDirectiveWiring;
 import graphql.schema.idl.SchemaDirectiveWiringEnvironment;
 import shanzhi.api.Caller;
-import shanzhi.api.Role;
+import shanzhi.api.FieldRule;
 
 /**
- * @restrictedValues(values: [...], visibleTo: [...]) on a list field: the listed values are left
- * out for callers without the roles, as if the record did not carry them. (On an input field the
- * same directive is enforced where the filter is read: see shanzhi.api.RestrictedValues.)
+ * @restrictedValues(values: [...], visibleTo: [...]) on a list field, repeatable: the listed
+ * values are left out for callers without the roles, as if the record did not carry them. A
+ * filter that follows the field (@filters) refuses the same values: see shanzhi.api.FilterRules.
  */
 @DgsDirective(name = "restrictedValues")
 public class RestrictedValuesDirective implements SchemaDirectiveWiring {
 
     @Override
     public GraphQLFieldDefinition onField(SchemaDirectiveWiringEnvironment<GraphQLFieldDefinition> env) {
-        var directive = env.getAppliedDirective("restrictedValues");
-        Set<String> values = DirectiveArguments.strings(directive, "values");
-        Set<Role> visibleTo = DirectiveArguments.roles(directive, "visibleTo");
         FieldCoordinates coordinates = FieldCoordinates.coordinates(env.getFieldsContainer(), env.getElement());
+        // Called once per occurrence of the directive; one fetcher applies all of them.
+        if (env.getBuildContext().putIfAbsent("restrictedValues " + coordinates, Boolean.TRUE) != null) {
+            return env.getElement();
+        }
+        FieldRule rule = FieldRule.of(env.getElement());
         DataFetcher<?> original = env.getCodeRegistry().getDataFetcher(coordinates, env.getElement());
         env.getCodeRegistry().dataFetcher(coordinates, DirectiveFetcher.around(original, fetching -> {
             Object value = original.get(fetching);
-            if (Caller.of(fetching).hasAnyRole(visibleTo)) {
+            Set<String> hidden = rule.hiddenFrom(Caller.of(fetching));
+            if (hidden.isEmpty()) {
                 return value;
             }
             if (value instanceof CompletionStage<?> pending) {
-                return pending.thenApply(resolved -> without(resolved, values));
+                return pending.thenApply(resolved -> without(resolved, hidden));
             }
-            return without(value, values);
+            return without(value, hidden);
         }));
         return env.getElement();
     }

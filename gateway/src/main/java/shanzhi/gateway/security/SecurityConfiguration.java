@@ -9,7 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,6 +24,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+import reactor.core.publisher.Mono;
 
 import shanzhi.gateway.observability.OperatorAccess;
 
@@ -41,7 +47,9 @@ public class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http,
                                                @Value("${spring.graphql.websocket.path:}") String webSocketPath,
+                                               JwtProperties jwt, ObjectProvider<DemoTokenIssuer> demoIssuer,
                                                OperatorAccess operators) {
+        RefusalBodies refusals = new RefusalBodies(howToGetAToken(jwt, demoIssuer.getIfAvailable() != null));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -53,8 +61,33 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/**").access(operators)
                         .matchers(webSocketUpgrade(webSocketPath)).permitAll()
                         .anyExchange().authenticated())
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { }))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(refusals.entryPoint())
+                        .accessDeniedHandler(refusals.accessDeniedHandler()))
+                .oauth2ResourceServer(oauth -> oauth.jwt(token -> token.jwtAuthenticationConverter(SecurityConfiguration::roles))
+                        .authenticationEntryPoint(refusals.entryPoint())
+                        .accessDeniedHandler(refusals.accessDeniedHandler()))
                 .build();
+    }
+
+    private static String howToGetAToken(JwtProperties jwt, boolean demo) {
+        if (demo) {
+            return "In the demo, get one from GET /demo/token?role=<ROLE>&region=<region code> "
+                    + "(parameters role, region, worker, subject, client).";
+        }
+        String issuer = jwt.getIssuerUri() != null ? jwt.getIssuerUri() : jwt.getIssuer();
+        return "Get one from this deployment's identity provider" + (issuer == null ? "" : " (" + issuer + ")")
+                + " for the audience " + jwt.getAudience() + ".";
+    }
+
+    /**
+     * The token's Shanzhi roles as ROLE_ authorities, so that Actuator's
+     * management.endpoint.health.roles (health details for operators) can see them.
+     */
+    private static Mono<AbstractAuthenticationToken> roles(Jwt jwt) {
+        List<GrantedAuthority> authorities = CallerClaims.caller(jwt).roles().stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
     }
 
     private static ServerWebExchangeMatcher webSocketUpgrade(String path) {
@@ -68,7 +101,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DemoTokenIssuer> demoIssuer) {
+    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DemoTokenIssuer> demoIssuer,
+                                  GridWorkerAssignments assignments) {
         DemoTokenIssuer demo = demoIssuer.getIfAvailable();
         NimbusReactiveJwtDecoder decoder;
         String issuer;
@@ -92,6 +126,6 @@ public class SecurityConfiguration {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestampsAndIssuer, audience,
                 CallerClaims::validate);
         decoder.setJwtValidator(validator);
-        return new VerifiedTokens(decoder, validator, 10_000, Duration.ofMinutes(10));
+        return new WorkerServesGrid(new VerifiedTokens(decoder, validator, 10_000, Duration.ofMinutes(10)), assignments);
     }
 }

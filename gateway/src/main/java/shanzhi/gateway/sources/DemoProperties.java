@@ -16,6 +16,11 @@ public class DemoProperties {
     private boolean loadOnly;
     /** Port of the embedded PostgreSQL; 0 picks a free one. */
     private int embeddedPort;
+    /**
+     * Let the demo profile (and its token issuer, which mints a token for any local caller) run
+     * against configured servers; checked by {@link DemoOnlyOnEmbeddedServers}. Never in production.
+     */
+    private boolean allowDemoTokensOnRealServers;
 
     public Boolean getEnabled() { return enabled; }
     public void setEnabled(Boolean enabled) { this.enabled = enabled; }
@@ -25,4 +30,6 @@ public class DemoProperties {
     public void setLoadOnly(boolean loadOnly) { this.loadOnly = loadOnly; }
     public int getEmbeddedPort() { return embeddedPort; }
     public void setEmbeddedPort(int embeddedPort) { this.embeddedPort = embeddedPort; }
+    public boolean isAllowDemoTokensOnRealServers() { return allowDemoTokensOnRealServers; }
+    public void setAllowDemoTokensOnRealServers(boolean allow) { this.allowDemoTokensOnRealServers = allow; }
 }

@@ -16,6 +16,17 @@ public record Endpoint(String host, int port, String database, String username, 
                 username, password);
     }
 
+    /** Never the password: endpoints end up in log lines and exception messages. */
+    @Override
+    public String toString() {
+        return "Endpoint[" + jdbcUrl() + " as " + username + "]";
+    }
+
+    /** The same server and database, as another user. */
+    public Endpoint as(String otherUsername, String otherPassword) {
+        return new Endpoint(host, port, database, otherUsername, otherPassword);
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

@@ -18,7 +18,9 @@ import shanzhi.gateway.resilience.SourceUnavailable;
  * The API's own errors become GraphQL errors at the field's path with extensions.code:
  * BAD_USER_INPUT for bad input, FORBIDDEN for a field the caller's roles do not allow,
  * SOURCE_UNAVAILABLE (with extensions.source) for a field whose department's store is down,
- * CANCELLED for a field still pending when its request was cancelled (not logged).
+ * CANCELLED for a field still pending when its request was cancelled (not logged). Anything else
+ * is INTERNAL with the request id only (see {@link InternalErrors}): this resolver runs before
+ * DGS's fallback, which would show the exception's class and message.
  */
 @Component
 public class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
@@ -47,7 +49,7 @@ public class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
                         .build();
             }
         }
-        return null;
+        return InternalErrors.of(ex, env);
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, Throwable cause, ErrorType type, String code) {

@@ -2,8 +2,10 @@ package shanzhi.gateway.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -20,7 +22,21 @@ import shanzhi.gateway.ApiTestBase;
 abstract class AccessTestBase extends ApiTestBase {
     static final String OWN_TOWN = "440513007";
     static final String OTHER_TOWN = "440513008";
+    /** Specific identities (PIPL Art. 28): the tags a fixture person is chosen by. */
     static final List<String> RESTRICTED_TAGS = List.of("COMMUNITY_CORRECTION", "RELEASED_PRISONER");
+    private static final Set<Role> ALL_BUT_PARTNER = EnumSet.complementOf(EnumSet.of(Role.PARTNER));
+    /** Who may see each restricted tag value (people.graphqls, @restrictedValues on Person.tags). */
+    static final Map<String, Set<Role>> TAG_VISIBLE_TO = Map.of(
+            "COMMUNITY_CORRECTION", EnumSet.of(Role.JUDICIAL, Role.POLICE, Role.DISTRICT_ADMIN),
+            "RELEASED_PRISONER", EnumSet.of(Role.JUDICIAL, Role.POLICE, Role.DISTRICT_ADMIN),
+            "SEVERE_MENTAL_DISORDER", EnumSet.of(Role.GRID_WORKER, Role.TOWN_OFFICER, Role.POLICE, Role.DISTRICT_ADMIN),
+            "AT_RISK_YOUTH", ALL_BUT_PARTNER,
+            "LEFT_BEHIND", ALL_BUT_PARTNER);
+
+    /** The tag values a role may not see, in no particular order. */
+    static List<String> tagsHiddenFrom(Role role) {
+        return TAG_VISIBLE_TO.entrySet().stream().filter(rule -> !rule.getValue().contains(role)).map(Map.Entry::getKey).toList();
+    }
 
     HttpGraphQlTester caller(Role role, String region) {
         return as(List.of(role), region, null);

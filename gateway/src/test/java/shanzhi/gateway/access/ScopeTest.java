@@ -407,9 +407,10 @@ class ScopeTest extends AccessTestBase {
     }
 
     private String reportAsAdmin(String cell, long reporterId, List<String> persons) {
-        return value(query("mutation($input: ReportGridEventInput!) { reportGridEvent(input: $input) { id status } }",
-                vars("input", Map.of("idempotencyKey", newKey(), "category", "WELFARE", "description", "scope fixture",
-                        "cellCode", cell, "reporterId", String.valueOf(reporterId), "personIds", persons))),
+        return value(asWorker(String.valueOf(reporterId))
+                        .document("mutation($input: ReportGridEventInput!) { reportGridEvent(input: $input) { id status } }")
+                        .variables(vars("input", Map.of("idempotencyKey", newKey(), "category", "WELFARE", "description", "scope fixture",
+                                "cellCode", cell, "reporterId", String.valueOf(reporterId), "personIds", persons))).execute(),
                 "reportGridEvent.id", String.class);
     }
 

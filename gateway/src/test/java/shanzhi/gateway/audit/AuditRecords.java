@@ -12,18 +12,18 @@ import java.util.List;
  * attacker with superuser rights could: with the append-only triggers switched off for the
  * session (session_replication_role = replica), which the chain must still expose.
  */
-final class AuditRecords {
+public final class AuditRecords {
     private final String jdbcUrl;
     private final String user;
     private final String password;
 
-    AuditRecords(String jdbcUrl, String user, String password) {
+    public AuditRecords(String jdbcUrl, String user, String password) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
     }
 
-    long lastSequence() {
+    public long lastSequence() {
         try (Connection connection = connect(); var statement = connection.createStatement();
              var row = statement.executeQuery("SELECT coalesce(max(sequence), 0) FROM audit_record")) {
             row.next();
@@ -33,10 +33,10 @@ final class AuditRecords {
         }
     }
 
-    List<StoredRecord> after(long sequence) {
+    public List<StoredRecord> after(long sequence) {
         try (Connection connection = connect(); var select = connection.prepareStatement("""
                 SELECT sequence, subject, roles, scope, client, worker_id, operation_type, operation_name,
-                       document_hash, person_ids, fields, outcome
+                       document_hash, person_ids, fields, outcome, record_version, variables_hash, connections, refusals
                 FROM audit_record WHERE sequence > ? ORDER BY sequence""")) {
             select.setLong(1, sequence);
             List<StoredRecord> records = new ArrayList<>();
@@ -49,7 +49,10 @@ final class AuditRecords {
                             row.getString("client"), workerId, row.getString("operation_type"),
                             row.getString("operation_name"), row.getString("document_hash"),
                             Arrays.asList((Long[]) row.getArray("person_ids").getArray()),
-                            Arrays.asList((String[]) row.getArray("fields").getArray()), row.getString("outcome")));
+                            Arrays.asList((String[]) row.getArray("fields").getArray()), row.getString("outcome"),
+                            row.getInt("record_version"), row.getString("variables_hash"),
+                            Arrays.asList((String[]) row.getArray("connections").getArray()),
+                            Arrays.asList((String[]) row.getArray("refusals").getArray())));
                 }
             }
             return records;

@@ -24,8 +24,10 @@ final class AuditTestStore implements AutoCloseable {
         DatabaseProvisioner.createIfMissing(Endpoint.parse(databases.url(key), databases.user(), databases.password()));
         AuditProperties properties = new AuditProperties();
         properties.setUrl(databases.url(key));
-        properties.setUsername(databases.user());
-        properties.setPassword(databases.password());
+        properties.setUsername(databases.auditWriter());
+        properties.setPassword(databases.auditWriterPassword());
+        properties.setMigrationUsername(databases.user());
+        properties.setMigrationPassword(databases.password());
         return new AuditTestStore(AuditStore.open(properties, Optional.empty()));
     }
 
@@ -50,9 +52,10 @@ final class AuditTestStore implements AutoCloseable {
         return new ChainVerifier(store.endpoint());
     }
 
+    /** The records as the server's superuser sees them (tests tamper with them as an intruder would). */
     AuditRecords records() {
-        Endpoint endpoint = store.endpoint();
-        return new AuditRecords(endpoint.jdbcUrl(), endpoint.username(), endpoint.password());
+        TestDatabases databases = TestDatabases.get();
+        return new AuditRecords(store.endpoint().jdbcUrl(), databases.user(), databases.password());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import shanzhi.api.Canonical;
 import shanzhi.api.Role;
 import shanzhi.gateway.ApiTestBase;
 import shanzhi.gateway.GatewayTestConfiguration;
@@ -37,10 +38,12 @@ class AuditTrailTest extends ApiTestBase {
         assertThat(record.workerId()).isNull();
         assertThat(record.operationType()).isEqualTo("query");
         assertThat(record.operationName()).isEqualTo("Lookup");
-        assertThat(record.documentHash()).isEqualTo(DocumentHash.of(document, variables))
-                .isNotEqualTo(DocumentHash.of(document, vars("id", id + "0")));
+        assertThat(record.documentHash()).isEqualTo(KeyedHashes.expected("document", KeyedHashes.utf8(document)));
+        assertThat(record.variablesHash()).isEqualTo(KeyedHashes.expected("variables", Canonical.bytes(variables)))
+                .isNotEqualTo(KeyedHashes.expected("variables", Canonical.bytes(vars("id", id + "0"))));
+        assertThat(record.version()).isEqualTo(2);
         assertThat(record.personIds()).containsExactly(Long.parseLong(id));
-        assertThat(record.fields()).containsExactly("household", "idNumber", "name", "phone");
+        assertThat(record.fields()).containsExactly("Household.address", "household", "idNumber", "name", "phone");
         assertThat(record.outcome()).isEqualTo("OK");
     }
 
@@ -130,7 +133,7 @@ class AuditTrailTest extends ApiTestBase {
                 .path("auditChain.firstBrokenSequence").valueIsNull()
                 .path("auditChain.reason").valueIsNull();
 
-        as(List.of(Role.POLICE, Role.TOWN_OFFICER), DISTRICT, null).document("{ auditChain { valid } }").execute()
+        as(List.of(Role.POLICE, Role.TOWN_OFFICER), "440513001", null).document("{ auditChain { valid } }").execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors).hasSize(1);
                     assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN");

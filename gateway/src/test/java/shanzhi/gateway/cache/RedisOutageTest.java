@@ -85,7 +85,7 @@ class RedisOutageTest {
         // The near-cache still serves while Redis is down.
         assertThat(storeStatements(this::answer)).as("near-cache while Redis is down").isZero();
 
-        redis = EmbeddedRedisServer.start(port);
+        redis = redis.startAgain();
         Poll.until("the breaker closes", Duration.ofSeconds(60), () -> {
             assertThat(answer()).isEqualTo(expected);
             cache.clearNear();

@@ -9,7 +9,9 @@ import org.springframework.test.context.ActiveProfiles;
 import shanzhi.gateway.ApiTestBase;
 
 /**
- * Under the prod profile (application-prod.yml) introspection is off. The whole gateway runs here
+ * Under the prod profile (application-prod.yml) no role may read the schema unless
+ * shanzhi.introspection.roles names it: not even a district administrator gets __schema, __type or
+ * the federation SDL (Query._service). The whole gateway runs here
  * with profiles "demo,prod": prod's settings, plus the demo's token issuer so that the test can
  * sign tokens (prod alone accepts only a configured issuer's).
  */
@@ -32,6 +34,15 @@ class ProductionIntrospectionTest extends ApiTestBase {
             assertThat(errors).as("errors").isNotEmpty();
             assertThat(errors.get(0).getMessage()).containsIgnoringCase("introspection");
         });
+    }
+
+    @Test
+    void theFederationSdlIsRefusedToo() {
+        query("{ _service { sdl } }").errors().satisfy(errors -> {
+            assertThat(errors).as("errors").hasSize(1);
+            assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN");
+            assertThat(errors.get(0).getMessage()).contains("shanzhi.introspection.roles");
+        }).path("_service").pathDoesNotExist(); // _service is non-null: the refusal nulls data
     }
 
     @Test

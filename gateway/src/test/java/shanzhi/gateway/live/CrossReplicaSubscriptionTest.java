@@ -57,7 +57,7 @@ class CrossReplicaSubscriptionTest extends LiveTestBase {
         String description = "across replicas over " + transport + " " + UUID.randomUUID();
         String id = onOther("mutation($input: ReportGridEventInput!) { reportGridEvent(input: $input) { id } }",
                 Map.of("input", Map.of("idempotencyKey", "x-replica-" + UUID.randomUUID(), "category", "SANITATION",
-                        "description", description, "cellCode", cell, "reporterId", cellAndWorker[1])))
+                        "description", description, "cellCode", cell, "reporterId", cellAndWorker[1])), Long.valueOf(cellAndWorker[1]))
                 .read("$.data.reportGridEvent.id");
         onOther("mutation($id: ID!) { advanceGridEvent(id: $id, to: ACCEPTED) { status } }", Map.of("id", id));
 
@@ -81,7 +81,13 @@ class CrossReplicaSubscriptionTest extends LiveTestBase {
     }
 
     private static DocumentContext onOther(String document, Map<String, Object> variables) {
-        String token = other.token("cross-replica", List.of(Role.DISTRICT_ADMIN), DISTRICT, "live-tests");
+        return onOther(document, variables, null);
+    }
+
+    /** As a district administrator whose token names {@code worker} (grid events are filed by the token's worker). */
+    private static DocumentContext onOther(String document, Map<String, Object> variables, Long worker) {
+        String token = other.bean(shanzhi.gateway.security.DemoTokenIssuer.class).issue("cross-replica",
+                List.of(Role.DISTRICT_ADMIN), DISTRICT, worker, "live-tests", java.time.Duration.ofMinutes(10));
         String body = other.http().post().uri("/graphql").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", document, "variables", variables))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();

@@ -71,9 +71,9 @@ class LiveEventsTest extends ApiTestBase {
         String[] cell = OutboxTables.cellAndWorker();
         String description = "outbox " + UUID.randomUUID();
 
-        long id = Long.parseLong(query(REPORT, vars("input", vars("idempotencyKey", newKey(), "category", "SANITATION",
-                "description", description, "cellCode", cell[0], "reporterId", cell[1])))
-                .path("reportGridEvent.id").entity(String.class).get());
+        long id = Long.parseLong(asWorker(cell[1]).document(REPORT).variables(vars("input", vars("idempotencyKey", newKey(),
+                        "category", "SANITATION", "description", description, "cellCode", cell[0], "reporterId", cell[1])))
+                .execute().path("reportGridEvent.id").entity(String.class).get());
         assertThat(OutboxTables.rowsFor(Department.GRID, id)).containsExactly("grid_event.reported/REPORTED");
 
         query(ADVANCE, vars("id", String.valueOf(id), "to", "ACCEPTED"))

@@ -26,6 +26,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Role;
 import shanzhi.gateway.ApiTestBase;
+import shanzhi.gateway.GridWorkers;
 import shanzhi.gateway.TestDatabases;
 import shanzhi.gateway.sources.Department;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,7 +65,9 @@ abstract class LiveTestBase extends ApiTestBase {
     }
 
     String token(Role role, String region, Duration validity) {
-        return tokens.issue("live-" + role.name().toLowerCase() + "-" + region, List.of(role), region, null, "live-tests",
+        // A grid worker's token names a worker of its grid (the gateway checks it against the grid store).
+        Long worker = role == Role.GRID_WORKER ? GridWorkers.of(region) : null;
+        return tokens.issue("live-" + role.name().toLowerCase() + "-" + region, List.of(role), region, worker, "live-tests",
                 validity);
     }
 

@@ -48,7 +48,7 @@ class RedisOutageTest extends ApiTestBase {
     static void startRedisAndReplica() {
         port = freePort();
         redis = EmbeddedRedisServer.start(port);
-        replica = GatewayInstance.start(Map.of("shanzhi.redis.url", "redis://127.0.0.1:" + port,
+        replica = GatewayInstance.start(Map.of("shanzhi.redis.url", redis.url(),
                 "shanzhi.live.max-backoff", "1s"));
     }
 
@@ -91,7 +91,7 @@ class RedisOutageTest extends ApiTestBase {
             assertThat(OutboxTables.rowsFor(Department.SECURITY, during)).as("kept while Redis is down").hasSize(1);
             assertThat(received).hasSize(1);
 
-            redis = EmbeddedRedisServer.start(port);
+            redis = redis.startAgain();
             await().atMost(DEADLINE).until(() -> received.size() == 2);
             assertThat(received.get(1).payload()).containsEntry("summary", run + " during");
             await().atMost(DEADLINE).until(() -> OutboxTables.rowsFor(Department.SECURITY, during).isEmpty());

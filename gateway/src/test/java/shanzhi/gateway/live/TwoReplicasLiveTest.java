@@ -51,10 +51,10 @@ class TwoReplicasLiveTest extends ApiTestBase {
         Disposable b = live.on(LiveEvents.GRID_EVENT_REPORTED)
                 .filter(e -> description.equals(e.payload().get("description"))).subscribe(onThis::add);
         try {
-            String id = query("mutation($input: ReportGridEventInput!) { reportGridEvent(input: $input) { id } }",
-                    vars("input", vars("idempotencyKey", newKey(), "category", "SAFETY_HAZARD",
+            String id = asWorker(cell[1]).document("mutation($input: ReportGridEventInput!) { reportGridEvent(input: $input) { id } }")
+                    .variables(vars("input", vars("idempotencyKey", newKey(), "category", "SAFETY_HAZARD",
                             "description", description, "cellCode", cell[0], "reporterId", cell[1])))
-                    .path("reportGridEvent.id").entity(String.class).get();
+                    .execute().path("reportGridEvent.id").entity(String.class).get();
 
             await().atMost(DEADLINE).until(() -> onOther.size() == 1 && onThis.size() == 1);
             LiveEvent event = onOther.get(0);

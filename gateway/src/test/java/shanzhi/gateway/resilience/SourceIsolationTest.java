@@ -257,8 +257,9 @@ class SourceIsolationTest {
     }
 
     /** Health answers 200 when UP and 503 when DOWN; either way the body says why. */
+    /** As an operator: anonymous callers get the status only, and no component paths. */
     private static DocumentContext health(String path) {
-        String body = gateway.http().get().uri(path).exchange()
+        String body = gateway.http().get().uri(path).header("Authorization", "Bearer " + token).exchange()
                 .expectStatus().value(status -> assertThat(status).isIn(200, 503))
                 .expectBody(String.class).returnResult().getResponseBody();
         return parse(body);

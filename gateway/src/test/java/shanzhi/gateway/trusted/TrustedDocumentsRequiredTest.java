@@ -14,6 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import shanzhi.api.Role;
 import shanzhi.gateway.GatewayInstance;
+import shanzhi.gateway.GridWorkers;
+import shanzhi.gateway.security.DemoTokenIssuer;
 import shanzhi.gateway.TestRedis;
 import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.sources.StatementCounter;
@@ -119,7 +121,9 @@ class TrustedDocumentsRequiredTest {
     }
 
     private static String gridWorker() {
-        return gateway.token("worker-7", List.of(Role.GRID_WORKER), DISTRICT, "grid-app");
+        GridWorkers.Assignment worker = GridWorkers.first();
+        return gateway.bean(DemoTokenIssuer.class).issue("worker-7", List.of(Role.GRID_WORKER), worker.grid(),
+                worker.workerId(), "grid-app", java.time.Duration.ofMinutes(10));
     }
 
     private static String admin() {

@@ -1,0 +1,88 @@
+package shanzhi.gateway.http;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.graphql.MediaTypes;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * GET /graphql?query=..&variables=..&operationName=..&extensions=.. (GraphQL over HTTP): the request
+ * goes through the same WebGraphQlHandler as a POST, so every interceptor applies (caller, rate
+ * limits, trusted documents, limits, audit, Cache-Control). Queries only (QueriesOnlyOverGet);
+ * answers a client may keep carry a strong ETag, and a matching If-None-Match is 304 without a body.
+ * A GraphQlHttpHandler for its status rule (400 for a graphql-response+json answer without data).
+ */
+final class GetQueryHandler extends GraphQlHttpHandler {
+    private static final List<MediaType> SUPPORTED = List.of(MediaTypes.APPLICATION_GRAPHQL_RESPONSE,
+            MediaType.APPLICATION_JSON, new MediaType("application", "graphql+json"));
+    private final WebGraphQlHandler graphQl;
+    private final JsonCodec json;
+
+    GetQueryHandler(WebGraphQlHandler graphQl, JsonCodec json) {
+        super(graphQl);
+        this.graphQl = graphQl;
+        this.json = json;
+    }
+
+    Mono<ServerResponse> handleGet(ServerRequest request) {
+        MediaType mediaType;
+        GetQuery query;
+        try {
+            mediaType = responseMediaType(request);
+            query = GetQuery.of(request.queryParams(), json);
+        } catch (GetQuery.BadGetRequest | InvalidMediaTypeException e) {
+            return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON)
+                    .headers(headers -> headers.setCacheControl(CacheControlInterceptor.NO_STORE))
+                    .bodyValue(json.encode(Map.of("errors", List.of(Map.of("message", e.getMessage(),
+                            "extensions", Map.of("code", "BAD_REQUEST"))))));
+        }
+        GetRequest get = new GetRequest();
+        request.attributes().put(GetRequest.ATTRIBUTE, get);
+        WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
+                request.cookies(), request.remoteAddress().orElse(null), request.attributes(), query.body(),
+                request.exchange().getRequest().getId(), request.exchange().getLocaleContext().getLocale());
+        return graphQl.handleRequest(graphQlRequest).flatMap(response -> respond(request, get, response, mediaType));
+    }
+
+    private Mono<ServerResponse> respond(ServerRequest request, GetRequest get, WebGraphQlResponse response, MediaType mediaType) {
+        byte[] body = json.encode(response.toMap());
+        HttpHeaders headers = response.getResponseHeaders();
+        if (get.methodNotAllowed()) {
+            return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).headers(h -> h.putAll(headers))
+                    .allow(HttpMethod.POST).contentType(mediaType).bodyValue(body);
+        }
+        HttpStatus status = selectResponseStatus(response, mediaType);
+        String cacheControl = headers.getCacheControl();
+        if (status != HttpStatus.OK || cacheControl == null || cacheControl.contains("no-store")) {
+            return ServerResponse.status(status).headers(h -> h.putAll(headers)).contentType(mediaType).bodyValue(body);
+        }
+        EntityTag tag = EntityTag.of(body);
+        if (tag.matchesAnyOf(request.headers().header(HttpHeaders.IF_NONE_MATCH))) {
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED).headers(h -> h.putAll(headers)).eTag(tag.value()).build();
+        }
+        return ServerResponse.ok().headers(h -> h.putAll(headers)).eTag(tag.value()).contentType(mediaType).bodyValue(body);
+    }
+
+    /** As for a POST: the first supported type the client accepts, else application/json. */
+    private static MediaType responseMediaType(ServerRequest request) {
+        for (MediaType accepted : request.headers().accept()) {
+            if (SUPPORTED.contains(accepted)) {
+                return accepted;
+            }
+        }
+        return MediaType.APPLICATION_JSON;
+    }
+}

@@ -1,0 +1,47 @@
+package shanzhi.gateway.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one shape of every error the gateway answers outside GraphQL execution (401, 403, 400 for
+ * a body that is not a request, 413): a GraphQL response {@code {"errors":[{"message", "extensions":
+ * {"code", ...}}]}} as application/json, so that GraphiQL and every client read it like any other error.
+ */
+public final class ErrorBody {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ErrorBody() {
+    }
+
+    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String message) {
+        return write(response, status, code, message, Map.of());
+    }
+
+    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String message,
+                                   Map<String, Object> extensions) {
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = json(code, message, extensions).getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    static String json(String code, String message, Map<String, Object> extensions) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("code", code);
+        all.putAll(extensions);
+        return JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message", message, "extensions", all))));
+    }
+}
