@@ -55,7 +55,7 @@ public class CacheControlInterceptor implements WebGraphQlInterceptor, Ordered {
 
     private static boolean cacheable(DataRead read, WebGraphQlResponse response) {
         AuditCollector audit = response.getExecutionInput().getGraphQLContext().get(AuditCollector.class);
-        boolean personal = audit == null || audit.sawPersonalData();
+        boolean personal = audit == null || audit.sawEvidence();
         return read.referenceOnly() && !personal && response.isValid() && response.getErrors().isEmpty();
     }
 
