@@ -47,7 +47,7 @@ class PrometheusEndpointTest extends ApiTestBase {
 
     @Test
     void callersWithoutAnOperatorRoleAreRefused() {
-        actuator().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + token(Role.TOWN_OFFICER))
+        actuator().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + token(Role.POLICE))
                 .exchange().expectStatus().isForbidden();
     }
 
