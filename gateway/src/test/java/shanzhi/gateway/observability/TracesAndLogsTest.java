@@ -140,18 +140,21 @@ class TracesAndLogsTest {
         assertThat(line.path("requestId").asString()).isEqualTo("req-logged-1");
         assertThat(line.path("log").path("level").asString()).isNotEmpty();
         assertThat(line.path("message").asString()).isNotEmpty();
+        JsonNode access = awaitLine(output, "\"logger\":\"shanzhi.access\"", "req-logged-1");
+        assertThat(access.path("traceId").asString()).as("access line %s", access).isEqualTo(parent.traceId());
     }
 
-    private static JsonNode awaitLine(CapturedOutput output, String traceId) {
+    private static JsonNode awaitLine(CapturedOutput output, String... parts) {
+        String what = String.join(" and ", parts);
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             for (String text : output.getOut().split("\n")) {
-                if (text.startsWith("{") && text.contains(traceId)) {
+                if (text.startsWith("{") && java.util.Arrays.stream(parts).allMatch(text::contains)) {
                     return JSON.readTree(text);
                 }
             }
             if (System.nanoTime() > end) {
-                throw new AssertionError("No JSON log line with trace id " + traceId + " in:\n" + output.getAll());
+                throw new AssertionError("No JSON log line with " + what + " in:\n" + output.getAll());
             }
             pause();
         }
