@@ -67,6 +67,8 @@ public class GatewayTestConfiguration {
         properties.put("shanzhi.rate-limit.subject.burst", "100000");
         properties.put("shanzhi.rate-limit.client.rate", "100000");
         properties.put("shanzhi.rate-limit.client.burst", "100000");
+        // Every request traced in the tests (production samples a tenth).
+        properties.put("management.tracing.sampling.probability", "1.0");
         return properties;
     }
 

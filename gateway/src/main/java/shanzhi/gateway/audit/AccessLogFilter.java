@@ -54,8 +54,9 @@ public class AccessLogFilter implements WebFilter, Ordered {
         };
     }
 
+    /** Just inside RequestIds, so the access line carries the request id (and the trace id) in the MDC. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -58,8 +59,9 @@ public class AuditConfiguration {
 
     @Bean
     AuditLog auditLog(@Qualifier("auditDatabase") DatabaseClient database, AuditProperties audit,
-                      ObjectProvider<MeterRegistry> meters) {
-        AuditLog log = new AuditLog(database, audit.getWriteTimeout());
+                      ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
+        AuditLog log = new AuditLog(database, audit.getWriteTimeout(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         meters.ifAvailable(registry -> {
             FunctionCounter.builder("shanzhi.audit.records", log, AuditLog::records)
                     .description("Audit records committed").register(registry);

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.micrometer.observation.ObservationRegistry;
+import reactor.core.observability.micrometer.Micrometer;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -62,9 +64,17 @@ public class AuditLog {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
 
+    private final ObservationRegistry observations;
+
     public AuditLog(DatabaseClient database, Duration timeout) {
+        this(database, timeout, ObservationRegistry.NOOP);
+    }
+
+    /** {@code observations}: each append is observed (timer and span shanzhi.audit.append, by outcome). */
+    public AuditLog(DatabaseClient database, Duration timeout, ObservationRegistry observations) {
         this.database = database;
         this.timeout = timeout;
+        this.observations = observations;
     }
 
     /** The record's sequence number once it is committed; an error when it could not be. */
@@ -76,7 +86,7 @@ public class AuditLog {
             writeWaiting();
             // Cancelling (a timeout) cancels the future, and a cancelled record is not written.
             return Mono.fromFuture(pending.committed(), true);
-        }).timeout(timeout);
+        }).timeout(timeout).name("shanzhi.audit.append").tap(Micrometer.observation(observations));
     }
 
     /** INSERT statements sent so far. */

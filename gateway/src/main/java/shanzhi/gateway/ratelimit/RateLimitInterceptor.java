@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import reactor.core.publisher.Mono;
 import shanzhi.gateway.security.CallerClaims;
 import shanzhi.gateway.transport.HttpExchange;
@@ -33,6 +35,8 @@ import shanzhi.gateway.transport.StreamedResponses;
 public class RateLimitInterceptor implements WebGraphQlInterceptor, Ordered {
     /** Right inside StreamedResponses, which carries the refusal over SSE; before every other check. */
     public static final int ORDER = StreamedResponses.ORDER + 1;
+    /** Operations refused (registered at once, so a scrape shows 0 rather than nothing). */
+    private static final Counter REFUSALS = Metrics.counter("shanzhi.rate_limit.refusals");
     private final RateLimiter limiter;
 
     public RateLimitInterceptor(RateLimiter limiter) {
@@ -50,6 +54,7 @@ public class RateLimitInterceptor implements WebGraphQlInterceptor, Ordered {
     }
 
     private static Mono<WebGraphQlResponse> refused(WebGraphQlRequest request, RateLimitDecision decision) {
+        REFUSALS.increment();
         long seconds = decision.retryAfterSeconds();
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
                 .errorType(ErrorType.ExecutionAborted)

@@ -55,6 +55,16 @@ public final class SourceGuards {
                 .build();
     }
 
+    /** Every department's breaker, for the meters (resilience4j.circuitbreaker.*{name=department}). */
+    public CircuitBreakerRegistry circuitBreakers() {
+        return circuitBreakers;
+    }
+
+    /** Every department's bulkhead, for the meters (resilience4j.bulkhead.*{name=department}). */
+    public BulkheadRegistry bulkheads() {
+        return bulkheads;
+    }
+
     public SourceGuard of(Department department) {
         return guards.get(department);
     }

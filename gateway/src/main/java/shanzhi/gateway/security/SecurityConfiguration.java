@@ -28,6 +28,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import reactor.core.publisher.Mono;
 
+import shanzhi.gateway.observability.OperatorAccess;
+
 /**
  * Every GraphQL request carries a bearer JWT; no token, a bad signature, a wrong issuer or
  * audience, an expired token or missing Shanzhi claims is HTTP 401 before any data is read.
@@ -47,7 +49,7 @@ public class SecurityConfiguration {
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http,
                                                @Value("${spring.graphql.websocket.path:}") String webSocketPath,
                                                JwtProperties jwt, ObjectProvider<DemoTokenIssuer> demoIssuer,
-                                               UrlBasedCorsConfigurationSource cors) {
+                                               UrlBasedCorsConfigurationSource cors, OperatorAccess operators) {
         RefusalBodies refusals = new RefusalBodies(howToGetAToken(jwt, demoIssuer.getIfAvailable() != null));
         return http
                 // Origins per deployment (shanzhi.cors.*, shanzhi.gateway.cors.PortalCorsConfiguration), before authentication.
@@ -58,6 +60,8 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/demo/token").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Metrics and the other operator endpoints: an operator's token only.
+                        .pathMatchers("/actuator/**").access(operators)
                         .matchers(webSocketUpgrade(webSocketPath)).permitAll()
                         .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling

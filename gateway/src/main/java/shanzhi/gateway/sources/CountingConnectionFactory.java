@@ -80,7 +80,7 @@ final class CountingConnectionFactory implements ConnectionFactory, Wrapped<Conn
                 @Override
                 public Publisher<? extends Result> execute() {
                     count.incrementAndGet();
-                    return batch.execute();
+                    return StatementTally.counted(batch.execute());
                 }
             };
         }
@@ -188,7 +188,7 @@ final class CountingConnectionFactory implements ConnectionFactory, Wrapped<Conn
             if (traced != null) {
                 log.trace("{} {} {}", department, traced.replaceAll("\\s+", " "), bound);
             }
-            return statement.execute();
+            return StatementTally.counted(statement.execute());
         }
 
         private void trace(Object value) {

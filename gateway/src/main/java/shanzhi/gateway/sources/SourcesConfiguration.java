@@ -13,6 +13,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
+import shanzhi.gateway.observability.StoreObservations;
 import shanzhi.gateway.resilience.GuardedDatabaseClient;
 import shanzhi.gateway.resilience.SourceGuards;
 
@@ -55,26 +56,26 @@ public class SourcesConfiguration {
 
     @Bean
     DatabaseClient peopleDatabase(@Qualifier("peoplePool") ConnectionPool pool, StatementCounter counter,
-                                  SourceGuards guards) {
-        return client(Department.PEOPLE, pool, counter, guards);
+                                  SourceGuards guards, StoreObservations observations) {
+        return client(Department.PEOPLE, pool, counter, guards, observations);
     }
 
     @Bean
     DatabaseClient gridDatabase(@Qualifier("gridPool") ConnectionPool pool, StatementCounter counter,
-                                SourceGuards guards) {
-        return client(Department.GRID, pool, counter, guards);
+                                SourceGuards guards, StoreObservations observations) {
+        return client(Department.GRID, pool, counter, guards, observations);
     }
 
     @Bean
     DatabaseClient legalDatabase(@Qualifier("legalPool") ConnectionPool pool, StatementCounter counter,
-                                 SourceGuards guards) {
-        return client(Department.LEGAL, pool, counter, guards);
+                                 SourceGuards guards, StoreObservations observations) {
+        return client(Department.LEGAL, pool, counter, guards, observations);
     }
 
     @Bean
     DatabaseClient securityDatabase(@Qualifier("securityPool") ConnectionPool pool, StatementCounter counter,
-                                    SourceGuards guards) {
-        return client(Department.SECURITY, pool, counter, guards);
+                                    SourceGuards guards, StoreObservations observations) {
+        return client(Department.SECURITY, pool, counter, guards, observations);
     }
 
     @Bean
@@ -88,8 +89,9 @@ public class SourcesConfiguration {
      * or a full bulkhead never reaches the pool and is not counted as sent.
      */
     private static DatabaseClient client(Department department, ConnectionPool pool, StatementCounter counter,
-                                         SourceGuards guards) {
-        return GuardedDatabaseClient.of(DatabaseClient.create(counter.counting(department, pool)), guards.of(department));
+                                         SourceGuards guards, StoreObservations observations) {
+        return GuardedDatabaseClient.of(DatabaseClient.create(counter.counting(department, pool)), guards.of(department),
+                observations.of(department));
     }
 
     private static ConnectionPool pool(Department department, DepartmentStores stores, SourcesProperties sources) {
