@@ -22,6 +22,7 @@ import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Caller;
+import shanzhi.api.Forbidden;
 
 /**
  * Holds every response back until its audit record is committed. A request that revealed no
@@ -87,7 +88,36 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
                                 shown.operationName(), failure);
                         return Mono.just(event.transform(builder -> builder.data(null).errors(List.of(unavailable()))));
                     });
-        });
+        }).onErrorResume(failure -> forbidden(failure) != null,
+                failure -> refusalRecorded(request, response, collector, forbidden(failure), failure));
+    }
+
+    /**
+     * A subscription refused as it starts (an @allow on the subscription field) fails its stream
+     * instead of showing an event: the refusal is still evidence, so it is recorded before the
+     * subscriber is told. A trail that cannot be written does not change what the subscriber gets.
+     */
+    private Flux<ExecutionResult> refusalRecorded(WebGraphQlRequest request, WebGraphQlResponse response,
+                                                  AuditCollector collector, Forbidden refused, Throwable failure) {
+        AuditCollector shown = collector.drain();
+        shown.refused(refused.rule() != null ? refused.rule() : "forbidden Subscription");
+        return Mono.<AuditEntry>fromCallable(() -> entry(request, response, shown, AuditEntry.Outcome.of(false, false, true)))
+                .flatMap(auditLog::append)
+                .onErrorResume(unwritten -> {
+                    log.error("Audit record of a refused subscription {} could not be written", shown.operationName(), unwritten);
+                    return Mono.empty();
+                })
+                .thenMany(Flux.<ExecutionResult>error(failure));
+    }
+
+    /** The refusal inside a failed stream (Spring wraps it once its resolvers have answered it). */
+    private static Forbidden forbidden(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Forbidden refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private AuditEntry entry(WebGraphQlRequest request, WebGraphQlResponse response, AuditCollector collector) {

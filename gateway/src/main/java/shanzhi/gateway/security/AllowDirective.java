@@ -34,11 +34,13 @@ public class AllowDirective implements SchemaDirectiveWiring {
         boolean subscription = SUBSCRIPTION.equals(coordinates.getTypeName());
         env.getCodeRegistry().dataFetcher(coordinates, DirectiveFetcher.around(original, fetching -> {
             if (!Caller.of(fetching).hasAnyRole(allowed)) {
-                Forbidden forbidden = new Forbidden(field + " is only for " + allowed);
+                String message = field + " is only for " + allowed;
                 if (subscription) {
-                    return Flux.error(forbidden);
+                    // No fetcher exception resolver sees a failed stream, so the refusal names its whole
+                    // rule for the audit trail here (AuditInterceptor records it).
+                    return Flux.error(new Forbidden(message, "@allow " + field));
                 }
-                throw forbidden;
+                throw new Forbidden(message);
             }
             return original.get(fetching);
         }));

@@ -16,7 +16,10 @@ import shanzhi.gateway.audit.AuditRecords;
 import shanzhi.gateway.audit.StoredRecord;
 import shanzhi.gateway.sources.Department;
 
-/** Each subscription event that shows persons is audited on its own, with those persons, on both transports. */
+/**
+ * Each subscription event that shows persons is audited on its own, with those persons, and a
+ * subscription refused as it starts leaves a refusal, on both transports.
+ */
 class LiveAuditTest extends LiveTestBase {
 
     @ParameterizedTest
@@ -45,4 +48,25 @@ class LiveAuditTest extends LiveTestBase {
         assertThat(records.get(0).personIds()).containsExactlyElementsOf(persons);
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aRefusedSubscriptionLeavesARefusalRecord(Transport transport) {
+        String town = text(Department.GRID, "SELECT substr(min(code), 1, 9) FROM region WHERE level = 'CELL'");
+        AuditRecords audit = new AuditRecords(TestDatabases.get().jdbcUrl(GatewayTestConfiguration.AUDIT),
+                TestDatabases.get().user(), TestDatabases.get().password());
+        long before = audit.lastSequence();
+
+        Received refused = start(client(transport, token(Role.TOWN_OFFICER, town)),
+                "subscription Probe($under: ID!) { incidentReported(under: $under) { id persons { id } } }",
+                vars("under", town));
+        refused.awaitEnd();
+
+        await().atMost(DEADLINE).until(() -> audit.lastSequence() > before);
+        List<StoredRecord> records = audit.after(before);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).operationName()).isEqualTo("Probe");
+        assertThat(records.get(0).outcome()).isEqualTo("REFUSED");
+        assertThat(records.get(0).refusals()).containsExactly("@allow Subscription.incidentReported");
+        assertThat(records.get(0).personIds()).isEmpty();
+    }
 }
