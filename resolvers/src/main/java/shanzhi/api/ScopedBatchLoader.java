@@ -10,6 +10,7 @@ import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.DataLoader;
 import org.dataloader.MappedBatchLoaderWithContext;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +28,9 @@ public abstract class ScopedBatchLoader<K, V> implements MappedBatchLoaderWithCo
         LoadContext context = environment.getKeyContextsList().stream()
                 .filter(LoadContext.class::isInstance).map(LoadContext.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Batch load without a load context"));
-        return load(keys, context.scope()).toFuture().thenApplyAsync(Function.identity(), context.completions());
+        return load(keys, context.scope())
+                .contextWrite(reactor -> reactor.put(GraphQLContext.class, context.request()))
+                .toFuture().thenApplyAsync(Function.identity(), context.completions());
     }
 
     /** Loads {@code key} through the named loader within the request's scope. */

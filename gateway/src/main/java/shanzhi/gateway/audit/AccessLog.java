@@ -1,5 +1,4 @@
 package shanzhi.gateway.audit;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,11 +7,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.ResponseError;
 
 import shanzhi.api.Caller;
+import shanzhi.gateway.sources.RequestStatements;
 
 /**
  * One line per request in the application log (logger shanzhi.access): who (subject, client,
  * roles), what (operation type and name, the keyed hash of the document that ran), how it went
- * (outcome, error codes, HTTP status), over which transport, how long, and the request id. Never
+ * (outcome, error codes, HTTP status), over which transport, how long, the statements sent to
+ * each department's store, and the request id. Never
  * personal data: no variables, no names, no messages. Plain key=value text; values that come
  * from a token or a client are reduced to safe characters, so a line cannot be forged.
  * Filled in by AccessLogInterceptor (the GraphQL part) and written by AccessLogFilter (HTTP and
@@ -41,6 +42,7 @@ public final class AccessLog {
         volatile String errors;
         volatile Integer status;
         volatile Long events;
+        volatile RequestStatements statements;
 
         Line(String requestId, String transport) {
             this.requestId = requestId;
@@ -74,6 +76,8 @@ public final class AccessLog {
             field(line, "errors", errors == null || errors.isEmpty() ? null : errors);
             field(line, "status", status);
             field(line, "events", events);
+            String sent = statements == null ? null : statements.summary();
+            field(line, "statements", sent == null || sent.isEmpty() ? null : sent);
             field(line, "durationMs", (System.nanoTime() - started) / 1_000_000);
             LOG.info(line.toString());
         }

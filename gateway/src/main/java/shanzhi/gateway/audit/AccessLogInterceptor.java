@@ -1,5 +1,4 @@
 package shanzhi.gateway.audit;
-
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +16,7 @@ import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Caller;
+import shanzhi.gateway.sources.RequestStatements;
 
 /**
  * The GraphQL part of the access log line: caller, operation, keyed document hash, outcome and
@@ -41,6 +41,10 @@ public class AccessLogInterceptor implements WebGraphQlInterceptor, Ordered {
         if (line == null) {
             return chain.next(request);
         }
+        RequestStatements statements = new RequestStatements();
+        line.statements = statements;
+        request.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(context -> context.put(RequestStatements.class, statements)).build());
         return chain.next(request)
                 .map(response -> {
                     describe(line, response);
@@ -57,7 +61,8 @@ public class AccessLogInterceptor implements WebGraphQlInterceptor, Ordered {
                     if (webSocket) {
                         line.write();
                     }
-                });
+                })
+                .contextWrite(context -> context.put(RequestStatements.class, statements));
     }
 
     private void describe(AccessLog.Line line, WebGraphQlResponse response) {

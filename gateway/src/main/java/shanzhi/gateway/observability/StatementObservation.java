@@ -12,6 +12,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import shanzhi.gateway.resilience.SourceUnavailable;
 import shanzhi.gateway.sources.Department;
+import graphql.GraphQLContext;
+import reactor.util.context.ContextView;
+import shanzhi.gateway.sources.RequestStatements;
 import shanzhi.gateway.sources.StatementTally;
 
 /**
@@ -44,7 +47,7 @@ public final class StatementObservation {
             AtomicLong count = new AtomicLong();
             return call.doOnNext(row -> count.incrementAndGet())
                     .doOnError(observation::error)
-                    .doFinally(signal -> stop(observation, signal, tally, count.get()))
+                    .doFinally(signal -> stop(observation, signal, tally, count.get(), requestOf(context)))
                     .contextWrite(inner -> inner.put(ObservationThreadLocalAccessor.KEY, observation)
                             .put(StatementTally.class, tally));
         });
@@ -62,7 +65,21 @@ public final class StatementObservation {
                 .start();
     }
 
-    private void stop(Observation observation, SignalType signal, StatementTally tally, long returned) {
+    /**
+     * The tally of the request this call serves: in the Reactor context as the access log put it
+     * (fetchers that call a repository themselves), or in the request's GraphQLContext that a
+     * batch loader passes along (ScopedBatchLoader).
+     */
+    private static RequestStatements requestOf(ContextView context) {
+        if (context.getOrDefault(RequestStatements.class, null) instanceof RequestStatements tally) {
+            return tally;
+        }
+        return context.getOrDefault(GraphQLContext.class, null) instanceof GraphQLContext request
+                ? request.get(RequestStatements.class) : null;
+    }
+
+    private void stop(Observation observation, SignalType signal, StatementTally tally, long returned,
+                      RequestStatements request) {
         Throwable error = observation.getContext().getError();
         String outcome = error == null ? (signal == SignalType.CANCEL ? "cancelled" : "ok")
                 : error instanceof SourceUnavailable ? "unavailable" : "error";
@@ -70,5 +87,9 @@ public final class StatementObservation {
                 .highCardinalityKeyValue("statements", Integer.toString(tally.statements()))
                 .stop();
         rows.record(returned);
+        if (request != null) {
+            request.add(department, tally.statements());
+        }
     }
+
 }

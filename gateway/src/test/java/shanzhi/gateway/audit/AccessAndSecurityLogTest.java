@@ -27,6 +27,7 @@ import shanzhi.api.Role;
 import shanzhi.gateway.ApiTestBase;
 import shanzhi.gateway.GatewayTestConfiguration;
 import shanzhi.gateway.TestDatabases;
+import shanzhi.gateway.sources.Department;
 
 /**
  * The access log has one line per request (HTTP and each graphql-ws operation) without personal
@@ -67,6 +68,22 @@ class AccessAndSecurityLogTest extends ApiTestBase {
                 "roles=DISTRICT_ADMIN", "operation=query", "outcome=OK", "status=200", "durationMs=",
                 "documentHash=" + KeyedHashes.expected("document", KeyedHashes.utf8(document)));
         assertThat(line).containsPattern("requestId=\\S+").doesNotContain("id=" + id).doesNotContain(" " + id);
+    }
+
+    @Test
+    void theLineCountsTheStatementsSentToEachStore() {
+        String document = "query Across { region(code: \"440513007\") { residents(first: 3) { edges { node { id "
+                + "disputes { id } } } } gridEvents(first: 2) { edges { node { id } } } } }";
+        Map<Department, Long> sent = statementsDuring(() -> query(document).path("region").hasValue());
+
+        String line = awaitOneLine(access, "operationName=Across");
+        StringBuilder expected = new StringBuilder();
+        sent.entrySet().stream().filter(entry -> entry.getValue() > 0)
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Department::key)))
+                .forEach(entry -> expected.append(expected.isEmpty() ? "" : ",")
+                        .append(entry.getKey().key()).append(':').append(entry.getValue()));
+        assertThat(expected.toString()).contains("people:").contains("legal:");
+        assertThat(line).contains("statements=" + expected);
     }
 
     @Test
