@@ -10,6 +10,8 @@ import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.DataLoader;
 import org.dataloader.MappedBatchLoaderWithContext;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
@@ -21,6 +23,8 @@ import reactor.core.publisher.Mono;
  */
 public abstract class ScopedBatchLoader<K, V> implements MappedBatchLoaderWithContext<K, V> {
 
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
+
     protected abstract Mono<Map<K, V>> load(Set<K> keys, Scope scope);
 
     @Override
@@ -28,8 +32,11 @@ public abstract class ScopedBatchLoader<K, V> implements MappedBatchLoaderWithCo
         LoadContext context = environment.getKeyContextsList().stream()
                 .filter(LoadContext.class::isInstance).map(LoadContext.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Batch load without a load context"));
+        // The thread's observation (the request's trace) is carried over explicitly: a Reactor context
+        // written here would otherwise hide it from the store call under automatic context propagation.
+        ContextSnapshot current = SNAPSHOTS.captureAll();
         return load(keys, context.scope())
-                .contextWrite(reactor -> reactor.put(GraphQLContext.class, context.request()))
+                .contextWrite(reactor -> current.updateContext(reactor).put(GraphQLContext.class, context.request()))
                 .toFuture().thenApplyAsync(Function.identity(), context.completions());
     }
 
