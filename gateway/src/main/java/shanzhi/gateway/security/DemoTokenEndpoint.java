@@ -75,7 +75,12 @@ public class DemoTokenEndpoint {
     /** The worker the token will name: the one asked for if it serves the grid, else the grid's first. */
     private static Mono<Optional<Long>> worker(GridWorkerAssignments assignments, Set<Role> roles,
                                                          String region, Long asked) {
-        if (!roles.contains(Role.GRID_WORKER) || RoleScope.misfit(Set.of(Role.GRID_WORKER), region, 0L).isPresent()) {
+        if (!roles.contains(Role.GRID_WORKER)) {
+            // worker_id says the caller is that grid worker (events are filed in their name).
+            return asked == null ? Mono.just(Optional.empty())
+                    : Mono.error(new IllegalArgumentException("worker is for GRID_WORKER tokens only"));
+        }
+        if (RoleScope.misfit(Set.of(Role.GRID_WORKER), region, 0L).isPresent()) {
             return Mono.just(Optional.ofNullable(asked));
         }
         if (asked != null) {

@@ -1,7 +1,9 @@
 package shanzhi.gateway.security;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -113,6 +115,11 @@ public class SecurityConfiguration {
             decoder = (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(properties.getIssuerUri());
             issuer = properties.getIssuerUri();
         } else if (properties.getJwkSetUri() != null) {
+            if (properties.getIssuer() == null || properties.getIssuer().isBlank()) {
+                // Without it any token signed by a key of that JWKS would do, whoever issued it.
+                throw new IllegalStateException("shanzhi.security.jwt.jwk-set-uri needs shanzhi.security.jwt.issuer "
+                        + "(the iss every token must carry)");
+            }
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
             issuer = properties.getIssuer();
         } else if (demo != null) {
@@ -122,11 +129,12 @@ public class SecurityConfiguration {
             throw new IllegalStateException("No token issuer configured: set shanzhi.security.jwt.issuer-uri or "
                     + "shanzhi.security.jwt.jwk-set-uri (or run the demo profile)");
         }
-        OAuth2TokenValidator<Jwt> timestampsAndIssuer = issuer == null ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(issuer);
+        OAuth2TokenValidator<Jwt> timestampsAndIssuer = JwtValidators.createDefaultWithIssuer(issuer);
+        // Spring's timestamp check passes a token without exp; such a token would never expire.
+        OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Instant>("exp", Objects::nonNull);
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(properties.getAudience()));
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestampsAndIssuer, audience,
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestampsAndIssuer, expires, audience,
                 CallerClaims::validate);
         decoder.setJwtValidator(validator);
         return new WorkerServesGrid(new VerifiedTokens(decoder, validator, 10_000, Duration.ofMinutes(10)), assignments);

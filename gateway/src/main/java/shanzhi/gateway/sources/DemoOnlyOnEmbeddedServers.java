@@ -42,8 +42,10 @@ public class DemoOnlyOnEmbeddedServers implements BeanFactoryPostProcessor, Envi
         Binder binder = Binder.get(environment);
         // The commands (load the demo district, verify the audit chain) exit without serving, so
         // they never issue a token; loading demo data into configured databases is their purpose.
-        boolean command = binder.bind("shanzhi.demo.load-only", Boolean.class).orElse(false)
-                || binder.bind("shanzhi.audit.verify-only", Boolean.class).orElse(false);
+        // Only without the web server: with it, the demo issuer would serve until the command ends.
+        boolean command = (binder.bind("shanzhi.demo.load-only", Boolean.class).orElse(false)
+                || binder.bind("shanzhi.audit.verify-only", Boolean.class).orElse(false))
+                && "none".equalsIgnoreCase(binder.bind("spring.main.web-application-type", String.class).orElse(""));
         if (command || binder.bind(ALLOW, Boolean.class).orElse(false)) {
             return;
         }

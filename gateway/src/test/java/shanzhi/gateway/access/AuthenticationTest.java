@@ -82,6 +82,13 @@ class AuthenticationTest extends AccessTestBase {
     }
 
     @Test
+    void aTokenWithoutAnExpiryIsUnauthorized() {
+        Map<String, Object> claims = validClaims();
+        claims.remove("exp");
+        assertRejected(tokens.issue(claims));
+    }
+
+    @Test
     void aTokenWithoutRolesIsUnauthorized() {
         Map<String, Object> claims = validClaims();
         claims.remove("roles");

@@ -50,7 +50,10 @@ class DemoIssuerApiTest extends ApiTestBase {
         List<GridStore.Place> places = GridStore.places(2);
         for (String query : List.of("role=GRID_WORKER&region=" + DISTRICT, "role=GRID_WORKER&region=" + GridStore.TOWN,
                 "role=GRID_WORKER&region=" + places.get(1).grid() + "&worker=" + places.get(0).workerId(),
-                "role=TOWN_OFFICER&region=" + DISTRICT, "role=TOWN_OFFICER&region=" + places.get(0).grid())) {
+                "role=TOWN_OFFICER&region=" + DISTRICT, "role=TOWN_OFFICER&region=" + places.get(0).grid(),
+                // only a grid worker's token names a worker: others would file events in that worker's name
+                "role=TOWN_OFFICER&region=" + GridStore.TOWN + "&worker=" + places.get(0).workerId(),
+                "role=DISTRICT_ADMIN&region=" + DISTRICT + "&worker=" + places.get(0).workerId())) {
             var result = demo("/demo/token?" + query, Map.of());
             assertThat(result.getStatus()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(result.getResponseBody()).as(query).doesNotStartWith("ey");
