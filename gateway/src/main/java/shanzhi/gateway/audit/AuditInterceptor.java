@@ -129,8 +129,8 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
                              AuditEntry.Outcome outcome) {
         Caller caller = Caller.of(response.getExecutionInput().getGraphQLContext());
         String name = collector.operationName() != null ? collector.operationName() : request.getOperationName();
-        // The execution input's document is the one that ran: for a hash-only persisted or
-        // trusted document the request itself carries only a placeholder.
+        // The execution input's document is the one that ran. A hash-only persisted or trusted
+        // document's request carries a placeholder instead, which would hash alike for every one.
         return new AuditEntry(AuditEntry.CURRENT, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(),
                 caller.roles().stream().map(Enum::name).toList(), caller.scope().region(), caller.client(),
                 caller.workerId(), collector.operationType(), name,

@@ -3,37 +3,21 @@ package shanzhi.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import shanzhi.api.Role;
-import shanzhi.gateway.ApiTestBase;
 
 /**
  * Cache-Control from the data: reference-only answers may be kept (private, max-age, strong ETag,
  * 304 on If-None-Match); anything personal, any error and any mutation is private, no-store.
  */
-class CacheControlTest extends ApiTestBase {
+class CacheControlTest extends RawHttpTestBase {
     private static final String NO_STORE = "no-store, private";
     private static final String REFERENCE_ONLY = "{ region(code: \"440513001\") { code name level parent { code }"
             + " children { code name policeRoom { name station { name } } legalAdviser { name lawFirm villages { code } } }"
             + " judicialOffice { name town { code } } policeStation { name rooms { name village { code } } } } }";
-    @LocalServerPort
-    int localPort;
-    private RawHttp http;
-    private String token;
-
-    @BeforeEach
-    void raw() {
-        http = new RawHttp(localPort);
-        token = tokens.issue("test-cache", List.of(Role.DISTRICT_ADMIN), DISTRICT, null, "api-tests", Duration.ofMinutes(10));
-    }
-
     @Test
     void aReferenceOnlyAnswerIsPrivateWithAMaxAgeAndAStrongEtagAndA304WhenItMatches() {
         HttpResponse<byte[]> first = http.send(http.get(token, Map.of("query", REFERENCE_ONLY)));

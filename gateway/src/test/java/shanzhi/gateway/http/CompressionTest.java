@@ -6,33 +6,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import shanzhi.api.Role;
-import shanzhi.gateway.ApiTestBase;
 
 /** gzip above server.compression.min-response-size, when the client accepts it. */
-class CompressionTest extends ApiTestBase {
+class CompressionTest extends RawHttpTestBase {
     private static final String HUNDRED_RESIDENTS = "{ people(under: \"" + DISTRICT + "\", first: 100) { edges { node {"
             + " id name idNumber gender birthDate phone residency partyMember tags household { id address } } } } }";
-    @LocalServerPort
-    int localPort;
-    private RawHttp http;
-    private String token;
-
-    @BeforeEach
-    void raw() {
-        http = new RawHttp(localPort);
-        token = tokens.issue("test-compression", List.of(Role.DISTRICT_ADMIN), DISTRICT, null, "api-tests", Duration.ofMinutes(10));
-    }
-
     @Test
     void aPageOfAHundredResidentsIsServedGzippedAtLessThanAQuarterOfItsSize() {
         HttpResponse<byte[]> plain = http.send(http.post(token, Map.of("query", HUNDRED_RESIDENTS)));

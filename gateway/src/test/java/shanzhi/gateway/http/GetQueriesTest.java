@@ -3,37 +3,21 @@ package shanzhi.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.lettuce.core.api.StatefulRedisConnection;
-import shanzhi.api.Role;
-import shanzhi.gateway.ApiTestBase;
 import shanzhi.gateway.TestRedis;
 import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.trusted.DocumentHash;
 
 /** GET /graphql as the GraphQL-over-HTTP spec says: queries only, by text or by document hash. */
-class GetQueriesTest extends ApiTestBase {
+class GetQueriesTest extends RawHttpTestBase {
     private static final StatefulRedisConnection<String, String> redis = TestRedis.get().connect();
-    @LocalServerPort
-    int localPort;
-    private RawHttp http;
-    private String token;
-
-    @BeforeEach
-    void raw() {
-        http = new RawHttp(localPort);
-        token = tokens.issue("test-get", List.of(Role.DISTRICT_ADMIN), DISTRICT, null, "api-tests", Duration.ofMinutes(10));
-    }
-
     @AfterAll
     static void closeRedis() {
         redis.close();
