@@ -28,6 +28,7 @@ public class GatewayTestConfiguration {
      */
     public static final String CURSOR_KEY = "Y3Vyc29yLWtleS1vZi10aGUtdGVzdHMtMzItYnl0ZXM=";
     public static final String AUDIT_HASH_KEY = "YXVkaXQtaGFzaC1rZXktb2YtdGhlLXRlc3RzLTMyYnk=";
+    public static final String SIGNING_SEED = "c2lnbmluZy1zZWVkLW9mLXRoZS10ZXN0cy0zMi1ieXQ=";
 
     /** The properties of a gateway under test; extra instances start from them too. */
     public static Map<String, Object> properties() {
@@ -55,6 +56,7 @@ public class GatewayTestConfiguration {
         DatabaseProvisioner.createIfMissing(Endpoint.parse(databases.url(AUDIT), databases.user(), databases.password()));
         properties.put("shanzhi.cursors.key", CURSOR_KEY);
         properties.put("shanzhi.audit.hash-key", AUDIT_HASH_KEY);
+        properties.put("shanzhi.evidence.signing.seed", SIGNING_SEED);
         properties.put("shanzhi.demo.enabled", "true");
         // The tests mint demo tokens against the machine's PostgreSQL and Redis on purpose.
         properties.put(DemoOnlyOnEmbeddedServers.ALLOW, "true");
