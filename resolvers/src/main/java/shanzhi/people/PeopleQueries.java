@@ -11,7 +11,9 @@ import com.netflix.graphql.dgs.InputArgument;
 import reactor.core.publisher.Mono;
 import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.Caller;
+import shanzhi.api.ConfirmingLookup;
 import shanzhi.api.Connection;
+import shanzhi.api.LookupMisses;
 import shanzhi.api.Ids;
 import shanzhi.api.RegionCode;
 import shanzhi.schema.types.PersonFilter;
@@ -19,9 +21,11 @@ import shanzhi.schema.types.PersonFilter;
 @DgsComponent
 public class PeopleQueries {
     private final PeopleRepository people;
+    private final LookupMisses misses;
 
-    public PeopleQueries(PeopleRepository people) {
+    public PeopleQueries(PeopleRepository people, LookupMisses misses) {
         this.people = people;
+        this.misses = misses;
     }
 
     @DgsQuery
@@ -31,7 +35,8 @@ public class PeopleQueries {
 
     @DgsQuery
     public Mono<PersonRow> personByIdNumber(@InputArgument String idNumber, DgsDataFetchingEnvironment env) {
-        return people.findByIdNumber(IdNumber.requireValid(idNumber), Caller.of(env).scope());
+        String valid = IdNumber.requireValid(idNumber);
+        return ConfirmingLookup.guarded(env, misses, Mono.defer(() -> people.findByIdNumber(valid, Caller.of(env).scope())));
     }
 
     @DgsQuery
