@@ -2,7 +2,7 @@
 # The benchmark: bench/run.sh [scales...]   (default: 0.01 0.1 1.0)
 # Installs wrk, gnuplot and PostGraphile, builds the gateway, loads the demo district into
 # bench_<scale>_<dept> databases on 127.0.0.1:5432 (cached), then per scale runs the five
-# operations against the gateway (-Xmx256m), operation 3 against PostGraphile 4.14.1 and
+# operations against the gateway (-Xmx256m), operation 3 against PostGraphile 4.14.1 and 5.x and
 # operations 1 and 2 against the raw-SQL baseline: closed loop (wrk, fixed concurrency) for
 # throughput and open loop (fixed rates) for latency. Writes bench/results/<date>-<host>.md + .png.
 # Settings (environment): DUR (s per measurement, 15), WARMUP (s, 5), CONC (closed-loop
@@ -15,7 +15,7 @@ root=$(cd "$here/.." && pwd)
 cd "$here"
 SCALES=("$@"); [ ${#SCALES[@]} -gt 0 ] || SCALES=(0.01 0.1 1.0)
 DUR=${DUR:-15}; WARMUP=${WARMUP:-5}; CONC=${CONC:-16}; RATES=${RATES:-"50 100 200"}
-GW_PORT=18080; PG_PORT=18070; BL_PORT=18090
+GW_PORT=18080; PG_PORT=18070; PG5_PORT=18071; BL_PORT=18090
 stamp=$(date -u +%Y-%m-%d)
 out="$here/work/run-$(date -u +%Y%m%dT%H%M%S)"; mkdir -p "$out"
 results="$out/results.jsonl"; : > "$results"
@@ -32,6 +32,14 @@ mkdir -p work
 if [ ! -x work/node_modules/.bin/postgraphile ]; then
   (cd work && { [ -f package.json ] || npm init -y >/dev/null; } && npm install postgraphile@4.14.1 >/dev/null)
 fi
+# PostGraphile 5 in a folder of its own (one node_modules holds one postgraphile): the newest 5.x
+# at install time, what a new user gets; delete bench/work/pg5 to pick up a newer one. Its
+# packages declare Node >= 22 (npm warns EBADENGINE on Node 20): see postgraphile/promise-with-resolvers.cjs.
+if [ ! -x work/pg5/node_modules/.bin/postgraphile ]; then
+  mkdir -p work/pg5
+  (cd work/pg5 && { [ -f package.json ] || npm init -y >/dev/null; } && npm install postgraphile@5 >/dev/null 2>&1)
+fi
+cp postgraphile/graphile.config.mjs work/pg5/
 
 # ---- build
 if [ "${SKIP_BUILD:-0}" != 1 ]; then (cd "$root" && mvn -B -q install -DskipTests); fi
@@ -150,6 +158,26 @@ for scale in "${SCALES[@]}"; do
   measure "$scale" postgraphile 3-people-page "http://127.0.0.1:$PG_PORT/graphql" "$req/postgraphile-3-people-page.json" - POST "$pg"
   emit "{\"scale\":\"$scale\",\"target\":\"postgraphile\",\"op\":\"process\",\"vmhwm_kb\":$(hwm_kb "$pg")}"
   stop "$pg"
+
+  # ---- PostGraphile 5 on the same database, operation 3 (amber preset, postgraphile/graphile.config.mjs)
+  (cd work/pg5 && PG5_DATABASE_URL="postgres://postgres@127.0.0.1:5432/bench_${tag}_people" PG5_HOST=127.0.0.1 PG5_PORT=$PG5_PORT \
+     exec node --require ../../postgraphile/promise-with-resolvers.cjs node_modules/postgraphile/dist/cli-run.js \
+     -C graphile.config.mjs > "$out/postgraphile5_$tag.log" 2>&1) &
+  pg5=$!; pids+=("$pg5")
+  for _ in $(seq 1 60); do curl -s -o /dev/null -X POST -H 'content-type: application/json' --data '{"query":"{__typename}"}' "http://127.0.0.1:$PG5_PORT/graphql" && break; sleep 1; done
+  curl -s -H 'content-type: application/json' --data @"$req/postgraphile5-3-people-page.json" "http://127.0.0.1:$PG5_PORT/graphql" > "$out/op3_postgraphile5_$tag.json"
+  # Its operation is written against 5's names, aliased to 4's shape: measured only when it
+  # answers exactly what 4.14.1 answered for the same variables (same rows, ids, fields, households).
+  if same=$(scripts/same_json.py "$out/op3_postgraphile_$tag.json" "$out/op3_postgraphile5_$tag.json"); then
+    log "scale $scale postgraphile5: operation 3 $same"
+    prime "${NODE_PRIME:-60}" "http://127.0.0.1:$PG5_PORT/graphql" "$req/postgraphile5-3-people-page.json" - POST
+    emit "{\"scale\":\"$scale\",\"target\":\"postgraphile5\",\"op\":\"warmup\",\"seconds\":${NODE_PRIME:-60}}"
+    measure "$scale" postgraphile5 3-people-page "http://127.0.0.1:$PG5_PORT/graphql" "$req/postgraphile5-3-people-page.json" - POST "$pg5"
+    emit "{\"scale\":\"$scale\",\"target\":\"postgraphile5\",\"op\":\"process\",\"vmhwm_kb\":$(hwm_kb "$pg5")}"
+  else
+    log "scale $scale postgraphile5: NOT measured, operation 3 $same (see $out/op3_postgraphile5_$tag.json)"
+  fi
+  stop "$pg5"
 
   # ---- raw-SQL baseline, operations 1 and 2
   nohup java -Xmx256m -cp 'work/lib/*' baseline/Baseline.java $BL_PORT "bench_${tag}" > "$out/baseline_$tag.log" 2>&1 &

@@ -21,8 +21,10 @@ for name, v in variables.items():
         doc = f.read()
     with open(os.path.join(out, name + '.json'), 'w') as f:
         json.dump({'query': doc, 'variables': v}, f)
-# PostGraphile's equivalent of operation 3 (see bench/postgraphile/people_under.sql)
-with open(os.path.join(ops_dir, 'postgraphile-3-people-page.graphql')) as f:
-    doc = f.read()
-with open(os.path.join(out, 'postgraphile-3-people-page.json'), 'w') as f:
-    json.dump({'query': doc, 'variables': {'town': p['TOWN'], 'tag': p['PEOPLE_TAG']}}, f)
+# PostGraphile's equivalents of operation 3 (see bench/postgraphile/people_under.sql), 4.14.1 and 5,
+# with the same variables
+for name in ('postgraphile-3-people-page', 'postgraphile5-3-people-page'):
+    with open(os.path.join(ops_dir, name + '.graphql')) as f:
+        doc = f.read()
+    with open(os.path.join(out, name + '.json'), 'w') as f:
+        json.dump({'query': doc, 'variables': {'town': p['TOWN'], 'tag': p['PEOPLE_TAG']}}, f)
