@@ -17,6 +17,8 @@ import shanzhi.api.Caller;
 import shanzhi.api.Role;
 import shanzhi.api.Scope;
 import shanzhi.gateway.TestRedis;
+import shanzhi.gateway.redis.RedisBreaker;
+import shanzhi.gateway.redis.RedisBreakers;
 import shanzhi.gateway.redis.RedisKeys;
 
 /**
@@ -32,7 +34,7 @@ class RateLimiterTest {
         LettuceConnectionFactory factory = factory("redis://127.0.0.1:" + closedPort());
         try {
             RateLimiter limiter = new RateLimiter(new ReactiveStringRedisTemplate(factory),
-                    new RedisKeys(TestRedis.get().keyPrefix()), properties(1, 1));
+                    new RedisKeys(TestRedis.get().keyPrefix()), properties(1, 1), breaker());
             for (int i = 0; i < 3; i++) {
                 assertThat(limiter.acquire(CALLER).block(Duration.ofSeconds(10))).isEqualTo(RateLimitDecision.ALLOWED);
             }
@@ -48,7 +50,7 @@ class RateLimiterTest {
         LettuceConnectionFactory factory = factory(redis.url());
         try {
             RedisKeys keys = new RedisKeys(redis.keyPrefix() + "limiter-" + System.nanoTime() + ":");
-            RateLimiter limiter = new RateLimiter(new ReactiveStringRedisTemplate(factory), keys, properties(0.5, 3));
+            RateLimiter limiter = new RateLimiter(new ReactiveStringRedisTemplate(factory), keys, properties(0.5, 3), breaker());
             for (int i = 0; i < 3; i++) {
                 assertThat(limiter.acquire(CALLER).block(Duration.ofSeconds(10))).as("request %d", i + 1)
                         .isEqualTo(RateLimitDecision.ALLOWED);
@@ -61,6 +63,10 @@ class RateLimiterTest {
         } finally {
             factory.destroy();
         }
+    }
+
+    private static RedisBreaker breaker() {
+        return new RedisBreakers(TestRedis.breakerSettings()).breaker("rate-limit", Duration.ofSeconds(2));
     }
 
     private static RateLimitProperties properties(double rate, int burst) {
