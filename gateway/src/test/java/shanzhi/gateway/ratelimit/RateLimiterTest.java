@@ -45,6 +45,25 @@ class RateLimiterTest {
     }
 
     @Test
+    void withRedisDeadTheBreakerOpensAfterItsWindowAndLaterRequestsNeverReachRedis() throws IOException {
+        LettuceConnectionFactory factory = factory("redis://127.0.0.1:" + closedPort());
+        try {
+            RedisBreaker breaker = new RedisBreakers(new shanzhi.gateway.redis.RedisBreakerProperties(4, 50, Duration.ofMinutes(10), 2))
+                    .breaker("rate-limit", Duration.ofSeconds(2));
+            RateLimiter limiter = new RateLimiter(new ReactiveStringRedisTemplate(factory),
+                    new RedisKeys(TestRedis.get().keyPrefix()), properties(1, 1), breaker);
+            for (int i = 0; i < 10; i++) {
+                assertThat(limiter.acquire(CALLER).block(Duration.ofSeconds(10))).isEqualTo(RateLimitDecision.ALLOWED);
+            }
+            assertThat(breaker.circuitBreaker().getState()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+            assertThat(breaker.attempts()).as("calls sent to Redis: the window, then none").isEqualTo(4);
+            assertThat(limiter.failedOpenCount()).as("every request passed (fail open)").isEqualTo(10);
+        } finally {
+            factory.destroy();
+        }
+    }
+
+    @Test
     void withRedisUpTheBurstPassesAndTheNextWaitsOneEmissionInterval() {
         TestRedis redis = TestRedis.get();
         LettuceConnectionFactory factory = factory(redis.url());
