@@ -27,6 +27,11 @@ public final class TestRedis {
         this.url = url;
     }
 
+    /** The breaker settings of the application's defaults, for limiters and budgets built by hand in tests. */
+    public static shanzhi.gateway.redis.RedisBreakerProperties breakerSettings() {
+        return new shanzhi.gateway.redis.RedisBreakerProperties(10, 50, java.time.Duration.ofSeconds(5), 2);
+    }
+
     public static synchronized TestRedis get() {
         if (instance == null) {
             instance = start();

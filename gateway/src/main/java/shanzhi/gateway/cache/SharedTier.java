@@ -11,12 +11,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import reactor.core.publisher.Mono;
 import shanzhi.api.ReferenceKind;
+import shanzhi.gateway.redis.RedisBreaker;
 import shanzhi.gateway.redis.RedisKeys;
 
 /**
@@ -49,6 +47,7 @@ final class SharedTier {
     private final ReactiveStringRedisTemplate redis;
     private final RedisKeys keys;
     private final ReferenceCacheProperties.Redis settings;
+    private final RedisBreaker redisBreaker;
     private final CircuitBreaker breaker;
     private final CacheMetrics metrics;
 
@@ -58,15 +57,10 @@ final class SharedTier {
         this.keys = keys;
         this.settings = settings;
         this.metrics = metrics;
-        this.breaker = CircuitBreaker.of("reference-cache-redis", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.slidingWindow())
-                .minimumNumberOfCalls(settings.slidingWindow())
-                .failureRateThreshold(settings.failureRateThreshold())
-                .waitDurationInOpenState(settings.waitInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .build());
+        this.redisBreaker = new RedisBreaker(CircuitBreaker.of("reference-cache-redis", RedisBreaker.config(
+                settings.slidingWindow(), settings.failureRateThreshold(), settings.waitInOpenState(),
+                settings.permittedCallsInHalfOpenState())), settings.timeout());
+        this.breaker = redisBreaker.circuitBreaker();
         breaker.getEventPublisher().onStateTransition(event -> {
             CircuitBreaker.StateTransition transition = event.getStateTransition();
             if (transition == CircuitBreaker.StateTransition.CLOSED_TO_OPEN) {
@@ -128,11 +122,11 @@ final class SharedTier {
     }
 
     private <T> Mono<T> guarded(Mono<T> call) {
-        return call.timeout(settings.timeout()).transformDeferred(CircuitBreakerOperator.of(breaker));
+        return redisBreaker.guard(call);
     }
 
     private void failed(Throwable failure) {
-        if (failure instanceof CallNotPermittedException) {
+        if (RedisBreaker.skipped(failure)) {
             metrics.redisSkipped();
         } else {
             metrics.redisError();

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Metrics;
 import reactor.core.publisher.Mono;
 import shanzhi.api.DistrictTime;
 import shanzhi.api.LookupMisses;
+import shanzhi.gateway.redis.RedisBreaker;
 import shanzhi.gateway.redis.RedisKeys;
 
 /**
@@ -34,12 +35,15 @@ public class RedisLookupMisses implements LookupMisses {
     private final ReactiveStringRedisTemplate redis;
     private final RedisKeys keys;
     private final LookupMissesProperties properties;
+    private final RedisBreaker breaker;
     private final Map<String, AtomicInteger> local = new ConcurrentHashMap<>();
     private final Counter refused = Metrics.counter("shanzhi.lookups.refused");
     private final Counter redisFailures = Metrics.counter("shanzhi.lookups.redis_failures");
 
-    public RedisLookupMisses(ReactiveStringRedisTemplate redis, RedisKeys keys, LookupMissesProperties properties) {
+    public RedisLookupMisses(ReactiveStringRedisTemplate redis, RedisKeys keys, LookupMissesProperties properties,
+                             RedisBreaker breaker) {
         this.redis = redis;
+        this.breaker = breaker;
         this.keys = keys;
         this.properties = properties;
     }
@@ -47,13 +51,13 @@ public class RedisLookupMisses implements LookupMisses {
     @Override
     public Mono<Charge> charge(String subject, String lookup) {
         String key = key(subject, lookup);
-        return redis.execute(CHARGE, List.of(key), List.of(Integer.toString(perDay()), Long.toString(LIFETIME_SECONDS)))
-                .next()
-                .timeout(properties.getRedisTimeout())
+        return breaker.guard(redis.execute(CHARGE, List.of(key), List.of(Integer.toString(perDay()), Long.toString(LIFETIME_SECONDS)))
+                        .next())
                 .map(within -> new Charge(within == 1L, refundInRedis(key)))
                 .onErrorResume(error -> {
                     redisFailures.increment();
-                    log.warn("Lookup miss budget: Redis failed, counting on this replica: {}", error.toString());
+                    // Once the breaker is open this is every request: a debug line, the breaker logs the outage.
+                    log.debug("Lookup miss budget: Redis failed, counting on this replica: {}", error.toString());
                     return Mono.just(chargeLocally(key));
                 })
                 .doOnNext(charge -> {
@@ -64,8 +68,7 @@ public class RedisLookupMisses implements LookupMisses {
     }
 
     private Mono<Void> refundInRedis(String key) {
-        return Mono.defer(() -> redis.opsForValue().decrement(key))
-                .timeout(properties.getRedisTimeout())
+        return breaker.guard(Mono.defer(() -> redis.opsForValue().decrement(key)))
                 .onErrorResume(error -> Mono.empty())
                 .then();
     }

@@ -6,9 +6,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.tracing.MicrometerTracing;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
@@ -48,6 +53,19 @@ public class RedisConfiguration {
             client.useSsl();
         }
         return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client.build());
+    }
+
+    @Bean
+    RedisBreakers redisBreakers(RedisBreakerProperties properties, ObjectProvider<MeterRegistry> registry) {
+        RedisBreakers breakers = new RedisBreakers(properties);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry())
+                .bindTo(registry.getIfAvailable(() -> Metrics.globalRegistry));
+        return breakers;
+    }
+
+    @Bean
+    HealthIndicator redisBreakersHealthIndicator(RedisBreakers breakers) {
+        return new RedisBreakersHealth(breakers);
     }
 
     @Bean

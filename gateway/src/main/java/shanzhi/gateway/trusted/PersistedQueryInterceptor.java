@@ -15,8 +15,11 @@ import org.springframework.util.StringUtils;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import java.util.Optional;
+
 import reactor.core.publisher.Mono;
 import shanzhi.api.Caller;
+import shanzhi.gateway.redis.RedisBreaker;
 import shanzhi.gateway.security.CallerClaims;
 
 /**
@@ -71,21 +74,32 @@ public class PersistedQueryInterceptor implements WebGraphQlInterceptor, Ordered
         });
     }
 
+    // Redis failures are told apart from "not found" before anything runs, so an error of the
+    // operation itself is never mistaken for one of Redis. Empty below means Redis could not answer.
     private Mono<WebGraphQlResponse> runStored(String hash, boolean registeredOnly, WebGraphQlRequest request, Chain chain) {
         return documents.find(hash)
-                .flatMap(stored -> {
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .onErrorResume(RedisBreaker::redisFailure, failure -> Mono.empty())
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        return Refusal.persistedQueryNotFound().respond(request);
+                    }
+                    StoredDocument stored = found.get();
                     if (registeredOnly && !stored.registered()) {
                         return Refusal.trustedDocumentRequired().respond(request);
                     }
                     request.configureExecutionInput((input, builder) -> builder.query(stored.text()).build());
                     return chain.next(request);
                 })
-                .switchIfEmpty(Mono.defer(() -> Refusal.persistedQueryNotFound().respond(request)));
+                .switchIfEmpty(Mono.defer(() -> Refusal.documentsUnavailable().respond(request)));
     }
 
     private Mono<WebGraphQlResponse> runIfRegistered(String hash, WebGraphQlRequest request, Chain chain) {
-        return documents.isRegistered(hash).flatMap(registered -> registered ? chain.next(request)
-                : Refusal.trustedDocumentRequired().respond(request));
+        return documents.isRegistered(hash)
+                .onErrorResume(RedisBreaker::redisFailure, failure -> Mono.empty())
+                .flatMap(registered -> registered ? chain.next(request) : Refusal.trustedDocumentRequired().respond(request))
+                .switchIfEmpty(Mono.defer(() -> Refusal.documentsUnavailable().respond(request)));
     }
 
     private Mono<WebGraphQlResponse> rememberAndRun(String hash, String document, WebGraphQlRequest request, Chain chain) {

@@ -19,6 +19,7 @@ public record Refusal(String code, ErrorType classification, String message) {
     public static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
     public static final String TRUSTED_DOCUMENT_REQUIRED = "TRUSTED_DOCUMENT_REQUIRED";
     public static final String BAD_REQUEST = "BAD_REQUEST";
+    public static final String PERSISTED_DOCUMENTS_UNAVAILABLE = "PERSISTED_DOCUMENTS_UNAVAILABLE";
 
     public static Refusal persistedQueryNotFound() {
         // Apollo Link and Apollo Kotlin re-send the full document when they see this message/code.
@@ -28,6 +29,12 @@ public record Refusal(String code, ErrorType classification, String message) {
     public static Refusal trustedDocumentRequired() {
         return new Refusal(TRUSTED_DOCUMENT_REQUIRED, ErrorType.FORBIDDEN, "This caller may only run documents an operator "
                 + "registered as trusted; send the registered document's sha256Hash in extensions.persistedQuery");
+    }
+
+    /** Redis cannot be asked for the document (down, hung, or its breaker open); sending the document itself works. */
+    public static Refusal documentsUnavailable() {
+        return new Refusal(PERSISTED_DOCUMENTS_UNAVAILABLE, ErrorType.INTERNAL_ERROR,
+                "Persisted documents cannot be looked up right now; retry later or send the document text");
     }
 
     public static Refusal badRequest(String message) {

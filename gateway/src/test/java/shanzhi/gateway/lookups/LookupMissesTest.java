@@ -15,6 +15,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import shanzhi.api.LookupMisses.Charge;
 import shanzhi.gateway.TestRedis;
+import shanzhi.gateway.redis.RedisBreakers;
 import shanzhi.gateway.redis.RedisKeys;
 
 /** The miss budget in Redis, and on the replica alone while Redis cannot be reached (it never lapses). */
@@ -65,7 +66,7 @@ class LookupMissesTest {
         properties.setMissBudgetPerDay(perDay);
         properties.setRedisTimeout(Duration.ofSeconds(2));
         return new RedisLookupMisses(new ReactiveStringRedisTemplate(factory), new RedisKeys(TestRedis.get().keyPrefix()),
-                properties);
+                properties, new RedisBreakers(TestRedis.breakerSettings()).breaker("lookup-misses", properties.getRedisTimeout()));
     }
 
     private static LettuceConnectionFactory factory(String url) {

@@ -17,6 +17,8 @@ import shanzhi.api.Caller;
 import shanzhi.api.Role;
 import shanzhi.api.Scope;
 import shanzhi.gateway.TestRedis;
+import shanzhi.gateway.redis.RedisBreaker;
+import shanzhi.gateway.redis.RedisBreakers;
 import shanzhi.gateway.redis.RedisKeys;
 
 /**
@@ -32,11 +34,30 @@ class RateLimiterTest {
         LettuceConnectionFactory factory = factory("redis://127.0.0.1:" + closedPort());
         try {
             RateLimiter limiter = new RateLimiter(new ReactiveStringRedisTemplate(factory),
-                    new RedisKeys(TestRedis.get().keyPrefix()), properties(1, 1));
+                    new RedisKeys(TestRedis.get().keyPrefix()), properties(1, 1), breaker());
             for (int i = 0; i < 3; i++) {
                 assertThat(limiter.acquire(CALLER).block(Duration.ofSeconds(10))).isEqualTo(RateLimitDecision.ALLOWED);
             }
             assertThat(limiter.failedOpenCount()).isEqualTo(3);
+        } finally {
+            factory.destroy();
+        }
+    }
+
+    @Test
+    void withRedisDeadTheBreakerOpensAfterItsWindowAndLaterRequestsNeverReachRedis() throws IOException {
+        LettuceConnectionFactory factory = factory("redis://127.0.0.1:" + closedPort());
+        try {
+            RedisBreaker breaker = new RedisBreakers(new shanzhi.gateway.redis.RedisBreakerProperties(4, 50, Duration.ofMinutes(10), 2))
+                    .breaker("rate-limit", Duration.ofSeconds(2));
+            RateLimiter limiter = new RateLimiter(new ReactiveStringRedisTemplate(factory),
+                    new RedisKeys(TestRedis.get().keyPrefix()), properties(1, 1), breaker);
+            for (int i = 0; i < 10; i++) {
+                assertThat(limiter.acquire(CALLER).block(Duration.ofSeconds(10))).isEqualTo(RateLimitDecision.ALLOWED);
+            }
+            assertThat(breaker.circuitBreaker().getState()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+            assertThat(breaker.attempts()).as("calls sent to Redis: the window, then none").isEqualTo(4);
+            assertThat(limiter.failedOpenCount()).as("every request passed (fail open)").isEqualTo(10);
         } finally {
             factory.destroy();
         }
@@ -48,7 +69,7 @@ class RateLimiterTest {
         LettuceConnectionFactory factory = factory(redis.url());
         try {
             RedisKeys keys = new RedisKeys(redis.keyPrefix() + "limiter-" + System.nanoTime() + ":");
-            RateLimiter limiter = new RateLimiter(new ReactiveStringRedisTemplate(factory), keys, properties(0.5, 3));
+            RateLimiter limiter = new RateLimiter(new ReactiveStringRedisTemplate(factory), keys, properties(0.5, 3), breaker());
             for (int i = 0; i < 3; i++) {
                 assertThat(limiter.acquire(CALLER).block(Duration.ofSeconds(10))).as("request %d", i + 1)
                         .isEqualTo(RateLimitDecision.ALLOWED);
@@ -61,6 +82,10 @@ class RateLimiterTest {
         } finally {
             factory.destroy();
         }
+    }
+
+    private static RedisBreaker breaker() {
+        return new RedisBreakers(TestRedis.breakerSettings()).breaker("rate-limit", Duration.ofSeconds(2));
     }
 
     private static RateLimitProperties properties(double rate, int burst) {
