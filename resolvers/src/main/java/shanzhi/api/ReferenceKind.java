@@ -8,6 +8,9 @@ import java.util.Set;
  * changes make its entries stale, and the type of the cached value (a row record, or a list of
  * them when {@code list}). Entries hold what the store returned for the key without the caller's
  * scope, so one entry serves every caller and the loader must apply the scope after the cache.
+ * Aggregates (incident statistics, population counts) are kinds too: their key carries the region
+ * already narrowed to the caller's scope and every argument the figure depends on, so the entry
+ * is exactly what any caller asking that key may see.
  *
  * @param <K> the key (a region code or an id); its string form is the key in the cache
  * @param <V> the value: {@code rowType}, or {@code List<rowType>}

@@ -22,8 +22,9 @@ import shanzhi.gateway.sources.DemoProperties;
 import shanzhi.gateway.sources.Department;
 
 /**
- * Where live events come from: the outbox of each department that has one (grid, security,
- * legal), relayed to one Redis stream, read back by every replica into its {@link LiveEvents}.
+ * Where live events come from: the outbox of each department (grid, security, legal; people only
+ * announces changes for the caches), relayed to one Redis stream, read back by every replica into
+ * its {@link LiveEvents}.
  */
 @Configuration(proxyBeanMethods = false)
 public class LiveConfiguration {
@@ -38,6 +39,7 @@ public class LiveConfiguration {
     @Bean
     LiveLifecycle liveLifecycle(LiveProperties properties, LiveFanOut fanOut, ReactiveStringRedisTemplate redis,
                                 RedisKeys keys, RedisServerLocation redisLocation,
+                                @Qualifier("peoplePool") ConnectionPool people,
                                 @Qualifier("gridPool") ConnectionPool grid,
                                 @Qualifier("securityPool") ConnectionPool security,
                                 @Qualifier("legalPool") ConnectionPool legal,
@@ -48,8 +50,8 @@ public class LiveConfiguration {
         List<OutboxRelay> relays = new ArrayList<>();
         if (properties.relayEnabled()) {
             BatchPublisher publisher = new StreamPublisher(redis, stream, properties.streamMaxLength());
-            for (var store : List.of(Map.entry(Department.GRID, grid), Map.entry(Department.SECURITY, security),
-                    Map.entry(Department.LEGAL, legal))) {
+            for (var store : List.of(Map.entry(Department.PEOPLE, people), Map.entry(Department.GRID, grid),
+                    Map.entry(Department.SECURITY, security), Map.entry(Department.LEGAL, legal))) {
                 Department department = store.getKey();
                 relays.add(new OutboxRelay(department, store.getValue(), guards.circuitBreaker(department), publisher,
                         properties, registry));

@@ -37,13 +37,13 @@ public class OutboxBacklog implements SmartLifecycle {
     private final ObservabilityProperties properties;
     private volatile Disposable counting;
 
-    public OutboxBacklog(@Qualifier("gridPool") ConnectionPool grid, @Qualifier("securityPool") ConnectionPool security,
+    public OutboxBacklog(@Qualifier("peoplePool") ConnectionPool people, @Qualifier("gridPool") ConnectionPool grid, @Qualifier("securityPool") ConnectionPool security,
                          @Qualifier("legalPool") ConnectionPool legal, MeterRegistry registry,
                          ObservabilityProperties properties) {
         this.properties = properties;
         // The pools directly: a count is no API statement (no breaker permit, not in the statement count).
-        for (var store : List.of(Map.entry(Department.GRID, grid), Map.entry(Department.SECURITY, security),
-                Map.entry(Department.LEGAL, legal))) {
+        for (var store : List.of(Map.entry(Department.PEOPLE, people), Map.entry(Department.GRID, grid),
+                Map.entry(Department.SECURITY, security), Map.entry(Department.LEGAL, legal))) {
             stores.put(store.getKey(), DatabaseClient.create(store.getValue()));
             AtomicLong rows = new AtomicLong();
             backlog.put(store.getKey(), rows);

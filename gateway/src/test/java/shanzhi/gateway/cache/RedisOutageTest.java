@@ -25,9 +25,18 @@ import shanzhi.gateway.sources.StatementCounter;
  * A gateway whose Redis is a server of the test's own, stopped and started again. While it is
  * down every answer stays whole and correct (the stores answer); once the breaker is open Redis
  * is skipped instead of waited for; when Redis is back the breaker closes by itself and caching
- * in Redis resumes.
+ * in Redis resumes. The same holds for the cached aggregates (population, incident statistics),
+ * which share the reference cache's tiers and breaker.
  */
 class RedisOutageTest {
+    /** Reference data of a town, and its figures. */
+    private static final String TOWN_AND_FIGURES = """
+            query($town: ID!) { region(code: $town) {
+              code name parent { name } population
+              incidentStats(year: 2021) { category count previousYearCount changePercent }
+              policeStation { name rooms { name village { code } } }
+              children { code name population policeRoom { name } legalAdviser { name lawFirm } }
+            } }""";
     private static final Duration WAIT_IN_OPEN = Duration.ofSeconds(5);
     private static int port;
     private static EmbeddedRedisServer redis;
@@ -110,11 +119,13 @@ class RedisOutageTest {
     private Object answer() {
         String token = gateway.token("outage-test", List.of(Role.DISTRICT_ADMIN), "440513", "cache-tests");
         Map<?, ?> body = gateway.http().post().uri("/graphql").header("Authorization", "Bearer " + token)
-                .bodyValue(Map.of("query", ReferenceCacheHitsTest.TOWN_REFERENCE, "variables", Map.of("town", "440513004")))
+                .bodyValue(Map.of("query", TOWN_AND_FIGURES, "variables", Map.of("town", "440513004")))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(body.get("errors")).as("errors").isNull();
         Map<?, ?> region = (Map<?, ?>) ((Map<?, ?>) body.get("data")).get("region");
         assertThat((List<?>) region.get("children")).isNotEmpty();
+        assertThat((Integer) region.get("population")).isPositive();
+        assertThat((List<?>) region.get("incidentStats")).hasSize(4);
         return region;
     }
 
