@@ -272,6 +272,19 @@
 
   // ---- the fetcher -----------------------------------------------------------------------
 
+  // Demo sign-in only: a purpose of access fitting the role, so the example queries that list
+  // residents run (README, "Purpose of access"); a Shanzhi-Purpose in the Headers tab wins.
+  var DEMO_PURPOSES = { GRID_WORKER: 'RESIDENT_SERVICE', TOWN_OFFICER: 'STATISTICS', DISTRICT_ADMIN: 'STATISTICS',
+    POLICE: 'PUBLIC_SAFETY', JUDICIAL: 'CASE_HANDLING; case=DEMO-1', PARTNER: 'CASE_HANDLING; case=DEMO-1' };
+
+  function demoPurpose() {
+    if (!session || !session.renew || !session.renew.demo) {
+      return {};
+    }
+    var role = [].concat(session.claims.roles || [])[0];
+    return DEMO_PURPOSES[role] ? { 'Shanzhi-Purpose': DEMO_PURPOSES[role] } : {};
+  }
+
   function authorization() {
     return session ? { Authorization: 'Bearer ' + session.accessToken } : {};
   }
@@ -290,7 +303,7 @@
 
   function httpFetch(params, options) {
     var headers = Object.assign({ 'Content-Type': 'application/json',
-      Accept: 'application/graphql-response+json, application/json' },
+      Accept: 'application/graphql-response+json, application/json' }, demoPurpose(),
     (options && options.headers) || {}, authorization());
     return fetch(settings.graphqlPath, { method: 'POST', headers: headers, body: JSON.stringify(params) })
       .then(function (response) {

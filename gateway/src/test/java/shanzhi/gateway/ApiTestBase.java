@@ -25,6 +25,8 @@ import shanzhi.gateway.sources.StatementCounter;
 public abstract class ApiTestBase {
     /** Codes of the demo district that hold at every scale. */
     protected static final String DISTRICT = "440513";
+    /** The purpose of access the test clients declare unless a test says otherwise (test resources' config). */
+    public static final String TEST_PURPOSE = "TEST_READS";
 
     @LocalServerPort
     int port;
@@ -47,7 +49,8 @@ public abstract class ApiTestBase {
     protected HttpGraphQlTester as(List<Role> roles, String region, Long workerId) {
         String token = tokens.issue("test-" + roles.get(0).name().toLowerCase() + "-" + region, roles, region, workerId,
                 "api-tests", Duration.ofMinutes(10));
-        return HttpGraphQlTester.create(http()).mutate().header("Authorization", "Bearer " + token).build();
+        return HttpGraphQlTester.create(http()).mutate().header("Authorization", "Bearer " + token)
+                .header("Shanzhi-Purpose", TEST_PURPOSE).build();
     }
 
     /**

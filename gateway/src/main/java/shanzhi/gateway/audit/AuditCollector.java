@@ -17,6 +17,7 @@ public final class AuditCollector {
     private final Set<String> connections = ConcurrentHashMap.newKeySet();
     private volatile String operationType = "unknown";
     private volatile String operationName;
+    private volatile AccessPurpose purpose;
 
     /** These persons are in the response, with these of their fields (beyond the id). */
     void persons(Collection<Long> ids, Collection<String> read) {
@@ -42,6 +43,15 @@ public final class AuditCollector {
         connections.add(connection);
     }
 
+    /** The request read a field under this purpose of access (the same for every field of a request). */
+    public void purpose(AccessPurpose purpose) {
+        this.purpose = purpose;
+    }
+
+    public AccessPurpose purpose() {
+        return purpose;
+    }
+
     void operation(String type, String name) {
         this.operationType = type;
         this.operationName = name;
@@ -54,6 +64,7 @@ public final class AuditCollector {
     public AuditCollector drain() {
         AuditCollector taken = new AuditCollector();
         taken.operation(operationType, operationName);
+        taken.purpose(purpose);
         move(personIds, taken.personIds);
         move(fields, taken.fields);
         move(refusals, taken.refusals);

@@ -12,14 +12,17 @@ import java.util.List;
  * <p>
  * {@code version} says how the record was written and so how its content hash is computed
  * (RecordDigest): 1 for the records written before refusals existed (their document hash was a
- * plain sha256 of document and variables; no variables hash, refusals or connections), 2 since.
+ * plain sha256 of document and variables; no variables hash, refusals or connections), 2 for
+ * those written before purposes of access existed, 3 since (adds the purpose: code, case number,
+ * disclosure time; null when the request declared none that a field needed).
  * A later version adds fields by adding to the encoding, never by changing an older one.
  */
 public record AuditEntry(int version, Instant recordedAt, String subject, List<String> roles, String scope,
                          String client, Long workerId, String operationType, String operationName,
                          String documentHash, String variablesHash, List<Long> personIds, List<String> fields,
-                         List<String> connections, List<String> refusals, Outcome outcome) {
-    public static final int CURRENT = 2;
+                         List<String> connections, List<String> refusals, Outcome outcome,
+                         AccessPurpose purpose) {
+    public static final int CURRENT = 3;
 
     /** How the request ended as far as its client can tell. */
     public enum Outcome {
@@ -49,5 +52,14 @@ public record AuditEntry(int version, Instant recordedAt, String subject, List<S
         fields = fields.stream().sorted().toList();
         connections = connections.stream().sorted().toList();
         refusals = refusals.stream().sorted().toList();
+    }
+
+    /** A record without a purpose of access. */
+    public AuditEntry(int version, Instant recordedAt, String subject, List<String> roles, String scope,
+                      String client, Long workerId, String operationType, String operationName,
+                      String documentHash, String variablesHash, List<Long> personIds, List<String> fields,
+                      List<String> connections, List<String> refusals, Outcome outcome) {
+        this(version, recordedAt, subject, roles, scope, client, workerId, operationType, operationName, documentHash,
+                variablesHash, personIds, fields, connections, refusals, outcome, null);
     }
 }

@@ -135,7 +135,8 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
                 caller.roles().stream().map(Enum::name).toList(), caller.scope().region(), caller.client(),
                 caller.workerId(), collector.operationType(), name,
                 hashes.document(response.getExecutionInput().getQuery()), hashes.variables(request.getVariables()),
-                collector.personIds(), collector.fields(), collector.connections(), collector.refusals(), outcome);
+                collector.personIds(), collector.fields(), collector.connections(), collector.refusals(), outcome,
+                collector.purpose());
     }
 
     private static WebGraphQlResponse withheld(WebGraphQlResponse response) {

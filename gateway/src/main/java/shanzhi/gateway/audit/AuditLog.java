@@ -42,7 +42,8 @@ public class AuditLog {
     private static final String INSERT = """
             INSERT INTO audit_record (recorded_at, subject, roles, scope, client, worker_id, operation_type,
                                       operation_name, document_hash, person_ids, fields, outcome, content_hash,
-                                      record_version, variables_hash, connections, refusals)
+                                      record_version, variables_hash, connections, refusals, purpose, purpose_case,
+                                      disclosed_from)
             SELECT (r->>'recordedAt')::timestamptz, r->>'subject',
                    ARRAY(SELECT jsonb_array_elements_text(r->'roles')), r->>'scope', r->>'client',
                    (r->>'workerId')::bigint, r->>'operationType', r->>'operationName', r->>'documentHash',
@@ -50,7 +51,8 @@ public class AuditLog {
                    ARRAY(SELECT jsonb_array_elements_text(r->'fields')), r->>'outcome',
                    decode(r->>'contentHash', 'hex'), (r->>'version')::smallint, r->>'variablesHash',
                    ARRAY(SELECT jsonb_array_elements_text(r->'connections')),
-                   ARRAY(SELECT jsonb_array_elements_text(r->'refusals'))
+                   ARRAY(SELECT jsonb_array_elements_text(r->'refusals')),
+                   r->>'purpose', r->>'purposeCase', (r->>'disclosedFrom')::timestamptz
             FROM jsonb_array_elements(:records) WITH ORDINALITY AS e(r, n)
             ORDER BY n
             RETURNING sequence, encode(content_hash, 'hex') AS content_hash""";
@@ -184,6 +186,14 @@ public class AuditLog {
         record.put("variablesHash", entry.variablesHash());
         entry.connections().forEach(record.putArray("connections")::add);
         entry.refusals().forEach(record.putArray("refusals")::add);
+        AccessPurpose purpose = entry.purpose();
+        if (purpose != null) {
+            record.put("purpose", purpose.code());
+            record.put("purposeCase", purpose.caseNumber());
+            if (purpose.disclosedFrom() != null) {
+                record.put("disclosedFrom", MICROS.format(purpose.disclosedFrom().atOffset(ZoneOffset.UTC)));
+            }
+        }
         return record;
     }
 

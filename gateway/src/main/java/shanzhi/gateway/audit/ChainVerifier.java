@@ -60,7 +60,7 @@ public class ChainVerifier {
         try (var records = connection.prepareStatement("""
                 SELECT sequence, recorded_at, subject, roles, scope, client, worker_id, operation_type,
                        operation_name, document_hash, person_ids, fields, outcome, content_hash, prev_hash, hash,
-                       record_version, variables_hash, connections, refusals
+                       record_version, variables_hash, connections, refusals, purpose, purpose_case, disclosed_from
                 FROM audit_record ORDER BY sequence""")) {
             records.setFetchSize(FETCH_SIZE);
             try (ResultSet row = records.executeQuery()) {
@@ -113,7 +113,14 @@ public class ChainVerifier {
                 worker, row.getString("operation_type"), row.getString("operation_name"), row.getString("document_hash"),
                 row.getString("variables_hash"), longs(row.getArray("person_ids")), strings(row.getArray("fields")),
                 strings(row.getArray("connections")), strings(row.getArray("refusals")),
-                AuditEntry.Outcome.valueOf(row.getString("outcome")));
+                AuditEntry.Outcome.valueOf(row.getString("outcome")), purpose(row));
+    }
+
+    private static AccessPurpose purpose(ResultSet row) throws SQLException {
+        OffsetDateTime disclosed = row.getObject("disclosed_from", OffsetDateTime.class);
+        String code = row.getString("purpose");
+        return code == null && row.getString("purpose_case") == null && disclosed == null ? null
+                : new AccessPurpose(code, row.getString("purpose_case"), disclosed == null ? null : disclosed.toInstant());
     }
 
     private static List<String> strings(Array array) throws SQLException {

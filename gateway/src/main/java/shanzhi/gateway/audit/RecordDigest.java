@@ -20,17 +20,22 @@ public final class RecordDigest {
     public static final byte[] GENESIS = new byte[32];
     private static final String V1 = "shanzhi-audit-v1";
     private static final String V2 = "shanzhi-audit-v2";
+    private static final String V3 = "shanzhi-audit-v3";
 
     private RecordDigest() {
     }
 
-    /** Version 1 records keep their encoding; version 2 adds its fields after version 1's. */
+    /** Version 1 records keep their encoding; version 2 adds its fields after version 1's, 3 after 2's. */
     public static byte[] contentHash(AuditEntry entry) {
-        if (entry.version() != 1 && entry.version() != 2) {
+        if (entry.version() < 1 || entry.version() > 3) {
             throw new IllegalArgumentException("Unknown audit record version " + entry.version());
         }
         Encoder encoder = new Encoder();
-        encoder.text("version", entry.version() == 1 ? V1 : V2);
+        encoder.text("version", switch (entry.version()) {
+            case 1 -> V1;
+            case 2 -> V2;
+            default -> V3;
+        });
         encoder.text("recorded_at", Long.toString(micros(entry.recordedAt())));
         encoder.text("subject", entry.subject());
         encoder.list("roles", entry.roles());
@@ -47,6 +52,15 @@ public final class RecordDigest {
             encoder.text("variables_hash", entry.variablesHash());
             encoder.list("connections", entry.connections());
             encoder.list("refusals", entry.refusals());
+        }
+        if (entry.version() >= 3) {
+            AccessPurpose purpose = entry.purpose();
+            encoder.text("purpose", purpose == null ? null : purpose.code());
+            encoder.text("purpose_case", purpose == null ? null : purpose.caseNumber());
+            encoder.text("disclosed_from", purpose == null || purpose.disclosedFrom() == null ? null
+                    : Long.toString(micros(purpose.disclosedFrom())));
+        } else if (entry.purpose() != null) {
+            throw new IllegalArgumentException("A version " + entry.version() + " record has no purpose");
         }
         return sha256(encoder.bytes());
     }

@@ -74,6 +74,11 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ord
         if (token == null) {
             return Mono.error(new BadCredentialsException("No bearer token in connection_init nor on the upgrade request"));
         }
+        Object purpose = payload == null ? null : payload.get("purpose");
+        if (purpose != null) {
+            // The connection's purpose of access, for each of its operations (PurposeInterceptor).
+            session.getAttributes().put(shanzhi.gateway.purpose.PurposeInterceptor.SOCKET_PURPOSE, purpose);
+        }
         return decoder.decode(token)
                 .doOnNext(jwt -> session.getAttributes().put(TOKEN, new SocketToken(token, jwt)))
                 .then(Mono.empty());

@@ -173,6 +173,7 @@ class IdentifyingReadsAuditTest extends ApiTestBase {
         Map<String, Object> variables = Map.of("u", TOWN);
 
         StoredRecord record = onlyRecordOf(() -> client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header("Shanzhi-Purpose", TEST_PURPOSE)
                 .bodyValue(Map.of("variables", variables, "extensions",
                         Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash))))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.data.people.edges[1].node.name").exists());

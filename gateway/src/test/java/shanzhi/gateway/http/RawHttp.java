@@ -63,6 +63,7 @@ final class RawHttp {
 
     private static HttpRequest.Builder request(URI uri, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token)
+                .header("Shanzhi-Purpose", shanzhi.gateway.ApiTestBase.TEST_PURPOSE);
     }
 }

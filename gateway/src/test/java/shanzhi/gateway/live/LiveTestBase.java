@@ -80,7 +80,8 @@ abstract class LiveTestBase extends ApiTestBase {
         WebSocketGraphQlClientInterceptor init = new WebSocketGraphQlClientInterceptor() {
             @Override
             public Mono<Object> connectionInitPayload() {
-                return token == null ? Mono.empty() : Mono.just(Map.of("Authorization", "Bearer " + token));
+                return token == null ? Mono.empty() : Mono.just(Map.of("Authorization", "Bearer " + token,
+                        "purpose", Map.of("code", shanzhi.gateway.ApiTestBase.TEST_PURPOSE)));
             }
         };
         WebSocketGraphQlClient client = WebSocketGraphQlClient
@@ -92,7 +93,8 @@ abstract class LiveTestBase extends ApiTestBase {
 
     HttpGraphQlClient sse(String token) {
         return HttpGraphQlClient.builder(WebClient.create("http://localhost:" + serverPort + "/graphql"))
-                .header("Authorization", "Bearer " + token).build();
+                .header("Authorization", "Bearer " + token)
+                .header("Shanzhi-Purpose", shanzhi.gateway.ApiTestBase.TEST_PURPOSE).build();
     }
 
     /** Starts a subscription and waits until it reads the live events. */

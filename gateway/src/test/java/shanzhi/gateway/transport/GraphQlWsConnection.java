@@ -58,8 +58,17 @@ public final class GraphQlWsConnection implements AutoCloseable {
 
     /** Opens a connection and sends connection_init with {@code token}; waits for the ack. */
     public static GraphQlWsConnection open(int port, String token) {
+        return open(port, token, Map.of("code", shanzhi.gateway.ApiTestBase.TEST_PURPOSE));
+    }
+
+    /** As {@link #open(int, String)}, declaring {@code purpose} in connection_init (none when null). */
+    public static GraphQlWsConnection open(int port, String token, Map<String, Object> purpose) {
         GraphQlWsConnection ws = new GraphQlWsConnection(port);
-        ws.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
+        Map<String, Object> payload = new java.util.HashMap<>(Map.of("Authorization", "Bearer " + token));
+        if (purpose != null) {
+            payload.put("purpose", purpose);
+        }
+        ws.send(Map.of("type", "connection_init", "payload", payload));
         await().atMost(DEADLINE).until(() -> ws.messages().stream().anyMatch(m -> "connection_ack".equals(m.get("type")))
                 || ws.closeStatus() != null);
         return ws;

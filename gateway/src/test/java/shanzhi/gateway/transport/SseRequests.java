@@ -21,6 +21,7 @@ public final class SseRequests {
     public static Answer post(WebTestClient http, String path, String token, String document, Map<String, Object> variables) {
         FluxExchangeResult<String> result = http.post().uri(path)
                 .header("Authorization", "Bearer " + token)
+                .header("Shanzhi-Purpose", shanzhi.gateway.ApiTestBase.TEST_PURPOSE)
                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
                 .bodyValue(variables == null ? Map.of("query", document) : Map.of("query", document, "variables", variables))
                 .exchange().returnResult(String.class);
