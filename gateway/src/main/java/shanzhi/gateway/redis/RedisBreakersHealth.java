@@ -7,8 +7,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
  * /actuator/health/redisBreakers: each Redis dependency's breaker state. Always UP: every
- * dependency has a fallback, so an open breaker is a degraded feature (see README "When the
- * gateway is overloaded"), not a replica to take out of the load balancer.
+ * dependency has a fallback, so an open breaker is a degraded feature (see README "Rate
+ * limits", its breakers), not a replica to take out of the load balancer.
  */
 final class RedisBreakersHealth implements HealthIndicator {
     private final RedisBreakers breakers;
