@@ -238,9 +238,15 @@
           + (c.worker_id ? ', worker ' + c.worker_id : '')
           + '; token valid until ' + new Date(session.expiresAt).toLocaleTimeString() });
       who.dataset.tokenId = c.jti || c.iat || '';
+      if (!purpose) {
+        purpose = initialPurpose();
+      }
+      var declared = element('input', { id: 'shanzhi-purpose', name: 'purpose', value: purpose, size: 28,
+        placeholder: 'purpose, e.g. STATISTICS or CASE_HANDLING; case=...', title: 'Purpose of access (Shanzhi-Purpose)' });
+      declared.addEventListener('input', function () { purpose = declared.value.trim(); });
       var out = element('button', { id: 'shanzhi-sign-out', type: 'button', textContent: 'Sign out' });
-      out.addEventListener('click', function () { setSession(null); });
-      header.append(who, out);
+      out.addEventListener('click', function () { purpose = ''; setSession(null); });
+      header.append(who, declared, out);
     } else if (settings.signIn === 'demo') {
       header.append(demoPanel());
     } else if (settings.signIn === 'oidc') {
@@ -272,17 +278,22 @@
 
   // ---- the fetcher -----------------------------------------------------------------------
 
-  // Demo sign-in only: a purpose of access fitting the role, so the example queries that list
-  // residents run (README, "Purpose of access"); a Shanzhi-Purpose in the Headers tab wins.
+  // The purpose of access the signed-in user declares (README, "Purpose of access"): typed in the
+  // header's purpose field and sent as Shanzhi-Purpose; a Shanzhi-Purpose in the Headers tab wins.
+  // A demo sign-in starts with one fitting its role, so the example queries that list residents run.
   var DEMO_PURPOSES = { GRID_WORKER: 'RESIDENT_SERVICE', TOWN_OFFICER: 'STATISTICS', DISTRICT_ADMIN: 'STATISTICS',
     POLICE: 'PUBLIC_SAFETY', JUDICIAL: 'CASE_HANDLING; case=DEMO-1', PARTNER: 'CASE_HANDLING; case=DEMO-1' };
+  var purpose = '';
 
-  function demoPurpose() {
+  function initialPurpose() {
     if (!session || !session.renew || !session.renew.demo) {
-      return {};
+      return '';
     }
-    var role = [].concat(session.claims.roles || [])[0];
-    return DEMO_PURPOSES[role] ? { 'Shanzhi-Purpose': DEMO_PURPOSES[role] } : {};
+    return DEMO_PURPOSES[[].concat(session.claims.roles || [])[0]] || '';
+  }
+
+  function purposeHeader() {
+    return session && purpose ? { 'Shanzhi-Purpose': purpose } : {};
   }
 
   function authorization() {
@@ -303,7 +314,7 @@
 
   function httpFetch(params, options) {
     var headers = Object.assign({ 'Content-Type': 'application/json',
-      Accept: 'application/graphql-response+json, application/json' }, demoPurpose(),
+      Accept: 'application/graphql-response+json, application/json' }, purposeHeader(),
     (options && options.headers) || {}, authorization());
     return fetch(settings.graphqlPath, { method: 'POST', headers: headers, body: JSON.stringify(params) })
       .then(function (response) {

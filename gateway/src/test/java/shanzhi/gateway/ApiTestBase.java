@@ -49,8 +49,7 @@ public abstract class ApiTestBase {
     protected HttpGraphQlTester as(List<Role> roles, String region, Long workerId) {
         String token = tokens.issue("test-" + roles.get(0).name().toLowerCase() + "-" + region, roles, region, workerId,
                 "api-tests", Duration.ofMinutes(10));
-        return HttpGraphQlTester.create(http()).mutate().header("Authorization", "Bearer " + token)
-                .header("Shanzhi-Purpose", TEST_PURPOSE).build();
+        return HttpGraphQlTester.create(http()).mutate().header("Authorization", "Bearer " + token).build();
     }
 
     /**
@@ -61,8 +60,13 @@ public abstract class ApiTestBase {
         return as(List.of(Role.DISTRICT_ADMIN), DISTRICT, Long.valueOf(workerId));
     }
 
-    /** A plain HTTP client to the gateway's /graphql endpoint, without any token. */
+    /** A plain HTTP client to the gateway's /graphql endpoint, without any token, declaring the tests' purpose. */
     protected WebTestClient http() {
+        return httpWithoutPurpose().mutate().defaultHeader("Shanzhi-Purpose", TEST_PURPOSE).build();
+    }
+
+    /** A plain HTTP client to the gateway's /graphql endpoint, without any token or purpose. */
+    protected WebTestClient httpWithoutPurpose() {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .responseTimeout(Duration.ofSeconds(60))

@@ -53,9 +53,10 @@ public final class GatewayInstance implements AutoCloseable {
         return context.getBean(DemoTokenIssuer.class).issue(subject, roles, region, null, client, Duration.ofMinutes(10));
     }
 
-    /** An HTTP client to this instance's base URL, without any token. */
+    /** An HTTP client to this instance's base URL, without any token, declaring the tests' purpose of access. */
     public WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port()).responseTimeout(Duration.ofSeconds(60)).build();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port()).responseTimeout(Duration.ofSeconds(60))
+                .defaultHeader("Shanzhi-Purpose", ApiTestBase.TEST_PURPOSE).build();
     }
 
     public <T> T bean(String name, Class<T> type) {

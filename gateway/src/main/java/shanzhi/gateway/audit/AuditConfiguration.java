@@ -16,6 +16,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
 import shanzhi.gateway.keys.DeploymentKey;
+import shanzhi.gateway.keys.SigningKeys;
 import shanzhi.gateway.sources.DepartmentStores;
 import shanzhi.gateway.sources.Endpoint;
 import shanzhi.gateway.sources.SourcesProperties;
@@ -58,9 +59,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(@Qualifier("auditDatabase") DatabaseClient database, AuditProperties audit,
+    AuditLog auditLog(@Qualifier("auditDatabase") DatabaseClient database, AuditProperties audit, SigningKeys signer,
                       ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
-        AuditLog log = new AuditLog(database, audit.getWriteTimeout(),
+        AuditLog log = new AuditLog(database, audit.getWriteTimeout(), signer,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         meters.ifAvailable(registry -> {
             FunctionCounter.builder("shanzhi.audit.records", log, AuditLog::records)
@@ -78,7 +79,7 @@ public class AuditConfiguration {
     }
 
     @Bean
-    ChainVerifier chainVerifier(AuditStore store) {
-        return new ChainVerifier(store.endpoint());
+    ChainVerifier chainVerifier(AuditStore store, SigningKeys keys) {
+        return new ChainVerifier(store.endpoint(), keys);
     }
 }

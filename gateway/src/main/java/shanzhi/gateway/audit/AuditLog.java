@@ -21,6 +21,7 @@ import io.r2dbc.postgresql.codec.Json;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.observability.micrometer.Micrometer;
 import reactor.core.publisher.Mono;
+import shanzhi.gateway.keys.SigningKeys;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,7 +44,7 @@ public class AuditLog {
             INSERT INTO audit_record (recorded_at, subject, roles, scope, client, worker_id, operation_type,
                                       operation_name, document_hash, person_ids, fields, outcome, content_hash,
                                       record_version, variables_hash, connections, refusals, purpose, purpose_case,
-                                      disclosed_from)
+                                      disclosed_from, key_id, signature)
             SELECT (r->>'recordedAt')::timestamptz, r->>'subject',
                    ARRAY(SELECT jsonb_array_elements_text(r->'roles')), r->>'scope', r->>'client',
                    (r->>'workerId')::bigint, r->>'operationType', r->>'operationName', r->>'documentHash',
@@ -52,7 +53,8 @@ public class AuditLog {
                    decode(r->>'contentHash', 'hex'), (r->>'version')::smallint, r->>'variablesHash',
                    ARRAY(SELECT jsonb_array_elements_text(r->'connections')),
                    ARRAY(SELECT jsonb_array_elements_text(r->'refusals')),
-                   r->>'purpose', r->>'purposeCase', (r->>'disclosedFrom')::timestamptz
+                   r->>'purpose', r->>'purposeCase', (r->>'disclosedFrom')::timestamptz,
+                   r->>'keyId', decode(r->>'signature', 'hex')
             FROM jsonb_array_elements(:records) WITH ORDINALITY AS e(r, n)
             ORDER BY n
             RETURNING sequence, encode(content_hash, 'hex') AS content_hash""";
@@ -68,22 +70,27 @@ public class AuditLog {
 
     private final ObservationRegistry observations;
 
-    public AuditLog(DatabaseClient database, Duration timeout) {
-        this(database, timeout, ObservationRegistry.NOOP);
+    private final SigningKeys signer;
+
+    public AuditLog(DatabaseClient database, Duration timeout, SigningKeys signer) {
+        this(database, timeout, signer, ObservationRegistry.NOOP);
     }
 
-    /** {@code observations}: each append is observed (timer and span shanzhi.audit.append, by outcome). */
-    public AuditLog(DatabaseClient database, Duration timeout, ObservationRegistry observations) {
+    /**
+     * {@code signer}: this replica's key, which signs every record it writes (RecordSignature);
+     * {@code observations}: each append is observed (timer and span shanzhi.audit.append, by outcome).
+     */
+    public AuditLog(DatabaseClient database, Duration timeout, SigningKeys signer, ObservationRegistry observations) {
         this.database = database;
         this.timeout = timeout;
+        this.signer = signer;
         this.observations = observations;
     }
 
     /** The record's sequence number once it is committed; an error when it could not be. */
     public Mono<Long> append(AuditEntry entry) {
         return Mono.defer(() -> {
-            Pending pending = new Pending(entry, HexFormat.of().formatHex(RecordDigest.contentHash(entry)),
-                    new CompletableFuture<>());
+            Pending pending = new Pending(entry, RecordDigest.contentHash(entry), new CompletableFuture<>());
             waiting.add(pending);
             writeWaiting();
             // Cancelling (a timeout) cancels the future, and a cancelled record is not written.
@@ -166,7 +173,7 @@ public class AuditLog {
         }
     }
 
-    private static ObjectNode json(Pending pending) {
+    private ObjectNode json(Pending pending) {
         AuditEntry entry = pending.entry();
         ObjectNode record = JSON.createObjectNode();
         record.put("recordedAt", MICROS.format(entry.recordedAt().atOffset(ZoneOffset.UTC)));
@@ -182,6 +189,10 @@ public class AuditLog {
         entry.fields().forEach(record.putArray("fields")::add);
         record.put("outcome", entry.outcome().name());
         record.put("contentHash", pending.contentHash());
+        // Signed by the one writer of the group, so callers do not wait on each other's signatures.
+        String keyId = signer.activeKeyId();
+        record.put("keyId", keyId);
+        record.put("signature", HexFormat.of().formatHex(signer.sign(RecordSignature.message(pending.content(), keyId))));
         record.put("version", entry.version());
         record.put("variablesHash", entry.variablesHash());
         entry.connections().forEach(record.putArray("connections")::add);
@@ -197,6 +208,9 @@ public class AuditLog {
         return record;
     }
 
-    private record Pending(AuditEntry entry, String contentHash, CompletableFuture<Long> committed) {
+    private record Pending(AuditEntry entry, byte[] content, CompletableFuture<Long> committed) {
+        String contentHash() {
+            return HexFormat.of().formatHex(content);
+        }
     }
 }

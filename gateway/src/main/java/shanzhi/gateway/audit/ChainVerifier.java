@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import shanzhi.gateway.keys.SigningKeys;
 import shanzhi.gateway.sources.Endpoint;
 
 /**
@@ -22,13 +23,34 @@ import shanzhi.gateway.sources.Endpoint;
  */
 public class ChainVerifier {
     private static final int FETCH_SIZE = 1000;
+    /** The arrays' one canonical shape, checked here rather than trusted to a constraint an owner can drop. */
+    private static final String CANONICAL = "(cardinality(%1$s) = 0 OR (array_ndims(%1$s) = 1 AND array_lower(%1$s, 1) = 1"
+            + " AND array_position(%1$s, NULL) IS NULL))";
+    private static final String SELECT = """
+            SELECT sequence, recorded_at, subject, roles, scope, client, worker_id, operation_type,
+                   operation_name, document_hash, person_ids, fields, outcome, content_hash, prev_hash, hash,
+                   record_version, variables_hash, connections, refusals, purpose, purpose_case, disclosed_from,
+                   key_id, signature, %s AS canonical
+            FROM audit_record ORDER BY sequence""".formatted(String.join(" AND ",
+            java.util.stream.Stream.of("roles", "person_ids", "fields", "connections", "refusals")
+                    .map(CANONICAL::formatted).toList()));
     private final Endpoint endpoint;
+    private final SigningKeys keys;
+    private final java.util.concurrent.atomic.AtomicLong walks = new java.util.concurrent.atomic.AtomicLong();
 
-    public ChainVerifier(Endpoint endpoint) {
+    /** {@code keys}: the public keys of every replica and retired key whose signatures are evidence. */
+    public ChainVerifier(Endpoint endpoint, SigningKeys keys) {
         this.endpoint = endpoint;
+        this.keys = keys;
+    }
+
+    /** Walks made so far (each reads the whole chain). */
+    public long walks() {
+        return walks.get();
     }
 
     public ChainStatus verify() {
+        walks.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.username(),
                 endpoint.password())) {
             connection.setAutoCommit(false);
@@ -44,7 +66,7 @@ public class ChainVerifier {
         }
     }
 
-    private static ChainStatus walk(Connection connection) throws SQLException {
+    private ChainStatus walk(Connection connection) throws SQLException {
         long headSequence;
         byte[] headHash;
         try (var head = connection.prepareStatement("SELECT sequence, hash FROM audit_chain_head");
@@ -57,11 +79,8 @@ public class ChainVerifier {
         }
         long expected = 1;
         byte[] previous = RecordDigest.GENESIS;
-        try (var records = connection.prepareStatement("""
-                SELECT sequence, recorded_at, subject, roles, scope, client, worker_id, operation_type,
-                       operation_name, document_hash, person_ids, fields, outcome, content_hash, prev_hash, hash,
-                       record_version, variables_hash, connections, refusals, purpose, purpose_case, disclosed_from
-                FROM audit_record ORDER BY sequence""")) {
+        boolean signedSeen = false;
+        try (var records = connection.prepareStatement(SELECT)) {
             records.setFetchSize(FETCH_SIZE);
             try (ResultSet row = records.executeQuery()) {
                 while (row.next()) {
@@ -74,6 +93,10 @@ public class ChainVerifier {
                     if (!Arrays.equals(row.getBytes("prev_hash"), previous)) {
                         return ChainStatus.broken(read, sequence, "prev_hash is not the hash of record " + (sequence - 1));
                     }
+                    if (!row.getBoolean("canonical")) {
+                        return ChainStatus.broken(read, sequence, "an array of the record is not in its canonical shape "
+                                + "(one dimension, lower bound 1, no NULL): SQL would read it otherwise than the digest");
+                    }
                     byte[] content;
                     try {
                         content = RecordDigest.contentHash(entry(row));
@@ -83,6 +106,19 @@ public class ChainVerifier {
                     }
                     if (!Arrays.equals(row.getBytes("content_hash"), content)) {
                         return ChainStatus.broken(read, sequence, "the record's fields do not match its content hash");
+                    }
+                    String keyId = row.getString("key_id");
+                    if (keyId == null && signedSeen) {
+                        return ChainStatus.broken(read, sequence, "the record is unsigned, after signed records");
+                    }
+                    if (keyId != null) {
+                        if (!keys.knows(keyId)) {
+                            return ChainStatus.broken(read, sequence, "the record is signed by an unknown key " + keyId);
+                        }
+                        if (!keys.verify(keyId, RecordSignature.message(content, keyId), row.getBytes("signature"))) {
+                            return ChainStatus.broken(read, sequence, "the record's signature does not verify with key " + keyId);
+                        }
+                        signedSeen = true;
                     }
                     byte[] hash = row.getBytes("hash");
                     if (!Arrays.equals(hash, RecordDigest.link(previous, sequence, content))) {

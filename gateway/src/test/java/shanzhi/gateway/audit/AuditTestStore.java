@@ -7,12 +7,17 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import shanzhi.gateway.GatewayTestConfiguration;
 import shanzhi.gateway.TestDatabases;
+import shanzhi.gateway.keys.SigningKeys;
 import shanzhi.gateway.sources.DatabaseProvisioner;
 import shanzhi.gateway.sources.Endpoint;
 
 /** A fresh audit database of its own (created, migrated), for tests that break its chain. */
 final class AuditTestStore implements AutoCloseable {
+    /** The tests' replica key (the seed every test gateway is configured with). */
+    static final SigningKeys KEYS = SigningKeys.of("test-replica",
+            java.util.Base64.getDecoder().decode(GatewayTestConfiguration.SIGNING_SEED), java.util.Map.of());
     private final AuditStore store;
 
     private AuditTestStore(AuditStore store) {
@@ -41,7 +46,7 @@ final class AuditTestStore implements AutoCloseable {
         return new AuditLog(DatabaseClient.create(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                 .host(endpoint.host()).port(endpoint.port()).database(endpoint.database())
                 .username(user).password(password)
-                .build())), Duration.ofSeconds(10));
+                .build())), Duration.ofSeconds(10), KEYS);
     }
 
     AuditLog log() {
@@ -49,7 +54,7 @@ final class AuditTestStore implements AutoCloseable {
     }
 
     ChainVerifier verifier() {
-        return new ChainVerifier(store.endpoint());
+        return new ChainVerifier(store.endpoint(), KEYS);
     }
 
     /** The records as the server's superuser sees them (tests tamper with them as an intruder would). */

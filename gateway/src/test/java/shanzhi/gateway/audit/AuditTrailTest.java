@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import shanzhi.api.Canonical;
 import shanzhi.api.Role;
@@ -15,6 +16,9 @@ import shanzhi.gateway.TestDatabases;
 
 /** What the running gateway records for each kind of request, and the auditChain query. */
 class AuditTrailTest extends ApiTestBase {
+    @Autowired
+    ChainVerifier verifier;
+
     private static final String ADMIN = "test-district_admin-" + DISTRICT;
     private final AuditRecords audit = new AuditRecords(TestDatabases.get().jdbcUrl(GatewayTestConfiguration.AUDIT),
             TestDatabases.get().user(), TestDatabases.get().password());
@@ -41,7 +45,7 @@ class AuditTrailTest extends ApiTestBase {
         assertThat(record.documentHash()).isEqualTo(KeyedHashes.expected("document", KeyedHashes.utf8(document)));
         assertThat(record.variablesHash()).isEqualTo(KeyedHashes.expected("variables", Canonical.bytes(variables)))
                 .isNotEqualTo(KeyedHashes.expected("variables", Canonical.bytes(vars("id", id + "0"))));
-        assertThat(record.version()).isEqualTo(2);
+        assertThat(record.version()).isEqualTo(AuditEntry.CURRENT);
         assertThat(record.personIds()).containsExactly(Long.parseLong(id));
         assertThat(record.fields()).containsExactly("Household.address", "household", "idNumber", "name", "phone");
         assertThat(record.outcome()).isEqualTo("OK");
@@ -121,6 +125,15 @@ class AuditTrailTest extends ApiTestBase {
         List<StoredRecord> records = audit.after(before);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).outcome()).isEqualTo("PARTIAL");
+    }
+
+    @Test
+    void anAliasedAuditChainWalksTheChainOncePerRequest() {
+        long before = verifier.walks();
+        query("{ a: auditChain { valid } b: auditChain { records } c: auditChain { valid } d: auditChain { reason } }")
+                .path("a.valid").entity(Boolean.class).isEqualTo(true)
+                .path("c.valid").entity(Boolean.class).isEqualTo(true);
+        assertThat(verifier.walks() - before).isEqualTo(1);
     }
 
     @Test

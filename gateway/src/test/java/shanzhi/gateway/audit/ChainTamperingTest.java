@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.gateway.TestDatabases;
+import shanzhi.gateway.keys.SigningKeys;
 
 /**
  * The chain against an attacker: each test writes records into an audit database of its own,
@@ -74,8 +75,87 @@ class ChainTamperingTest {
         records.tamper("UPDATE audit_record SET subject = 'someone-else', content_hash = '\\x" + hex(content)
                 + "', hash = '\\x" + hex(hash) + "' WHERE sequence = 3");
         ChainStatus status = store.verifier().verify();
-        assertThat(status.firstBrokenSequence()).isEqualTo(4L);
-        assertThat(status.reason()).contains("prev_hash");
+        assertThat(status.firstBrokenSequence()).as("the recomputed record no longer matches its signature").isEqualTo(3L);
+        assertThat(status.reason()).contains("signature does not verify");
+    }
+
+    @Test
+    void aRecordForgedWithTheWritersInsertRightIsFoundByItsSignature() throws Exception {
+        TestDatabases databases = TestDatabases.get();
+        String role = "shanzhi_audit_forger_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        records.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'forger' IN ROLE shanzhi_audit_writer");
+        try {
+            append(2);
+            // The forger computes a content hash that matches and signs with a key of their own.
+            AuditEntry forged = entry(3);
+            byte[] content = RecordDigest.contentHash(forged);
+            SigningKeys own = SigningKeys.of("test-replica", new byte[32], java.util.Map.of());
+            byte[] signature = own.sign(RecordSignature.message(content, "test-replica"));
+            try (var connection = DriverManager.getConnection(store.endpoint().jdbcUrl(), role, "forger");
+                 var statement = connection.createStatement()) {
+                statement.execute("""
+                        INSERT INTO audit_record (recorded_at, subject, roles, scope, client, worker_id, operation_type,
+                            operation_name, document_hash, person_ids, fields, outcome, content_hash, record_version,
+                            variables_hash, connections, refusals, key_id, signature)
+                        VALUES ('%s', '%s', '{GRID_WORKER,POLICE}', '440513001', 'app-3', NULL, 'query', NULL, '%s',
+                            '{3,13}', '{name,phone}', 'REFUSED', '\\x%s', %d, '%s', '{"Region.residents region=440513001 filter=3"}',
+                            '{"@allow Region.incidents"}', 'test-replica', '\\x%s')""".formatted(forged.recordedAt(),
+                        forged.subject(), forged.documentHash(), hex(content), forged.version(), forged.variablesHash(),
+                        hex(signature)));
+            }
+            append(1);
+            ChainStatus status = store.verifier().verify();
+            assertThat(status.firstBrokenSequence()).isEqualTo(3L);
+            assertThat(status.reason()).contains("signature does not verify with key test-replica");
+        } finally {
+            records.execute("DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void aRecordSignedByAnUnknownKeyIsFound() {
+        append(3);
+        records.tamper("UPDATE audit_record SET key_id = 'someone' WHERE sequence = 2");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.firstBrokenSequence()).isEqualTo(2L);
+        assertThat(status.reason()).contains("unknown key someone");
+    }
+
+    @Test
+    void aSignatureMovedToAnotherRecordIsFound() {
+        append(3);
+        records.tamper("UPDATE audit_record SET signature = (SELECT signature FROM audit_record WHERE sequence = 1) "
+                + "WHERE sequence = 3");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.firstBrokenSequence()).isEqualTo(3L);
+        assertThat(status.reason()).contains("signature does not verify");
+    }
+
+    @Test
+    void aSignatureRemovedAfterSignedRecordsIsFound() {
+        append(3);
+        records.tamper("UPDATE audit_record SET key_id = NULL, signature = NULL WHERE sequence = 2");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.firstBrokenSequence()).isEqualTo(2L);
+        assertThat(status.reason()).contains("unsigned, after signed records");
+    }
+
+    @Test
+    void anArrayWhoseLowerBoundMovedIsFoundThoughItsElementsReadAlike() {
+        append(3);
+        // '[0:1]={2,12}': person_ids[1] is 12 in SQL, while a reader of the element list sees {2,12}.
+        records.tamper("ALTER TABLE audit_record DROP CONSTRAINT audit_record_canonical_arrays",
+                "UPDATE audit_record SET person_ids = '[0:1]={2,12}' WHERE sequence = 2");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.firstBrokenSequence()).isEqualTo(2L);
+        assertThat(status.reason()).contains("canonical shape");
+    }
+
+    @Test
+    void theDatabaseRefusesAnArrayOutOfItsCanonicalShape() {
+        append(1);
+        assertThatThrownBy(() -> records.tamper("UPDATE audit_record SET person_ids = '[0:1]={1,11}' WHERE sequence = 1"))
+                .hasMessageContaining("audit_record_canonical_arrays");
     }
 
     @Test

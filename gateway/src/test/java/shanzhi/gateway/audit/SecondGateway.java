@@ -51,6 +51,7 @@ final class SecondGateway implements AutoCloseable {
         WebTestClient http = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/graphql")
                 .responseTimeout(Duration.ofSeconds(60))
+                .defaultHeader("Shanzhi-Purpose", shanzhi.gateway.ApiTestBase.TEST_PURPOSE)
                 .build();
         return HttpGraphQlTester.create(http).mutate().header("Authorization", "Bearer " + token).build();
     }

@@ -46,7 +46,7 @@ class HelmChartTest {
             "SHANZHI_SOURCES_LEGAL_USERNAME", "SHANZHI_SOURCES_LEGAL_PASSWORD",
             "SHANZHI_SOURCES_SECURITY_USERNAME", "SHANZHI_SOURCES_SECURITY_PASSWORD",
             "SHANZHI_AUDIT_USERNAME", "SHANZHI_AUDIT_PASSWORD", "SHANZHI_REDIS_URL",
-            "SHANZHI_CURSORS_KEY", "SHANZHI_AUDIT_HASH_KEY");
+            "SHANZHI_CURSORS_KEY", "SHANZHI_AUDIT_HASH_KEY", "SHANZHI_EVIDENCE_SIGNING_SEED");
 
     private static List<HasMetadata> render(Map<String, String> values) {
         TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("shanzhi");

@@ -75,6 +75,8 @@ class GraphiQlOidcBrowserTest {
         assertThat(graphiQl.sessionText()).contains(OidcProvider.USER).contains(OidcProvider.ROLE).contains(OidcProvider.REGION);
         assertThat(graphiQl.docs()).contains("Query").contains("Subscription");
 
+        // A signed-in user declares the purpose of the residents' list the dashboard reads.
+        browser.driver().findElement(By.id("shanzhi-purpose")).sendKeys("STATISTICS");
         graphiQl.query(GraphiQlDemoBrowserTest.DASHBOARD);
         graphiQl.run();
         assertThat(graphiQl.untilResponseContains("\"totalCount\"", "legalAdviser")).doesNotContain("\"errors\"");

@@ -39,7 +39,7 @@ class PurposeOfAccessTest extends ApiTestBase {
 
     private HttpGraphQlTester client(List<Role> roles, String purpose) {
         String token = token(roles.get(0));
-        HttpGraphQlTester.Builder<?> builder = HttpGraphQlTester.create(http()).mutate()
+        HttpGraphQlTester.Builder<?> builder = HttpGraphQlTester.create(httpWithoutPurpose()).mutate()
                 .header("Authorization", "Bearer " + token);
         return purpose == null ? builder.build() : builder.header(Purposes.HEADER, purpose).build();
     }
