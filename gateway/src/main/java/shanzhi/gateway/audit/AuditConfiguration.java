@@ -8,6 +8,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.pool.ConnectionPool;
@@ -20,6 +21,8 @@ import shanzhi.gateway.keys.SigningKeys;
 import shanzhi.gateway.sources.DepartmentStores;
 import shanzhi.gateway.sources.Endpoint;
 import shanzhi.gateway.sources.SourcesProperties;
+import shanzhi.gateway.witness.WitnessProperties;
+import shanzhi.gateway.witness.Witnesses;
 
 /**
  * The audit store's own pool, so that a slow audit store cannot take the departments'
@@ -79,7 +82,30 @@ public class AuditConfiguration {
     }
 
     @Bean
-    ChainVerifier chainVerifier(AuditStore store, SigningKeys keys) {
-        return new ChainVerifier(store.endpoint(), keys);
+    ChainVerifier chainVerifier(AuditStore store, SigningKeys keys, Witnesses witnesses, ObjectProvider<MeterRegistry> meters) {
+        ChainVerifier verifier = new ChainVerifier(store.endpoint(), keys, witnesses);
+        meters.ifAvailable(registry -> {
+            // 1 intact, 0 broken, NaN not verified yet (or the audit store unreadable): what an alert watches.
+            Gauge.builder("shanzhi.audit.chain.intact", verifier, v -> v.lastStatus()
+                            .map(status -> status.valid() ? 1.0 : 0.0).orElse(Double.NaN))
+                    .description("Whether the last verification found the audit chain intact").register(registry);
+            Gauge.builder("shanzhi.audit.witnesses.disagreeing", verifier, v -> v.lastStatus()
+                            .map(status -> (double) status.witnesses().stream().filter(w -> !w.agrees()).count())
+                            .orElse(Double.NaN))
+                    .description("Witnesses the last verification found disagreeing or unreadable").register(registry);
+            FunctionCounter.builder("shanzhi.audit.verified_records", verifier, ChainVerifier::recordsRead)
+                    .description("Audit records read by verifications").register(registry);
+        });
+        return verifier;
+    }
+
+    @Bean
+    CheckpointWriter checkpointWriter(ChainVerifier verifier, SigningKeys keys, Witnesses witnesses,
+                                      WitnessProperties properties, ObjectProvider<MeterRegistry> meters) {
+        CheckpointWriter writer = new CheckpointWriter(verifier, keys, witnesses, properties.getCheckpointInterval(),
+                java.time.Clock.systemUTC());
+        meters.ifAvailable(registry -> FunctionCounter.builder("shanzhi.audit.checkpoints", writer, CheckpointWriter::written)
+                .description("Checkpoints of the audit chain written to the witnesses").register(registry));
+        return writer;
     }
 }

@@ -129,6 +129,7 @@ public class AuditLog {
         insert(group).subscribe(
                 sequences -> complete(group, sequences),
                 failure -> {
+                    StrayRecord.explain(failure);
                     group.forEach(pending -> pending.committed().completeExceptionally(failure));
                     groupDone();
                 },

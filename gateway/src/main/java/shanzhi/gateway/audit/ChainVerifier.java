@@ -6,22 +6,43 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import shanzhi.gateway.keys.SigningKeys;
 import shanzhi.gateway.sources.Endpoint;
+import shanzhi.gateway.witness.Checkpoint;
+import shanzhi.gateway.witness.Witnesses;
 
 /**
- * Walks the audit chain from the first record and reports the first broken link: a missing
- * sequence number (a deleted record), a prev_hash that is not the previous record's hash, fields
- * that no longer match the content hash, a hash that does not follow from the rest, or a head
- * that is not where the last record is (deleted records at the end). It recomputes every hash in
- * Java from the columns, so it trusts nothing the database computed and catches edits made with
- * the append-only triggers switched off. Rows are streamed through a cursor, not held in memory,
- * in one REPEATABLE READ snapshot so appends running meanwhile do not look like breaks.
+ * Walks the audit chain and reports the first broken link: a missing sequence number (a deleted
+ * record), a prev_hash that is not the previous record's hash, fields that no longer match the
+ * content hash, a bad or unknown signature, a hash that does not follow from the rest, or a head
+ * that is not where the last record is. It recomputes every hash in Java from the columns, so it
+ * trusts nothing the database computed and catches edits made with the append-only triggers
+ * switched off.
+ * <p>
+ * The chain alone cannot show what its owner removed and re-linked: the witnesses can. Every
+ * witnessed checkpoint (signed by a trusted key) must match the record at its sequence, and the
+ * chain must reach the highest one; a witness that disagrees is named, with the first sequence
+ * affected. An empty trail after a checkpoint was written is broken, not valid.
+ * <p>
+ * {@link #verify()} walks every record (the operator's full check); {@link #verifyIncrementally()}
+ * resumes from the last verified point (this replica's last walk, else the newest trusted
+ * checkpoint, which a replica writes only after verifying up to it), so it stays cheap with
+ * millions of records; when that point no longer holds it walks everything to find where.
+ * Rows are streamed through a cursor in one REPEATABLE READ snapshot, taken after the witnesses
+ * were read, so appends running meanwhile do not look like breaks.
  */
 public class ChainVerifier {
+    private static final Logger log = LoggerFactory.getLogger(ChainVerifier.class);
     private static final int FETCH_SIZE = 1000;
     /** The arrays' one canonical shape, checked here rather than trusted to a constraint an owner can drop. */
     private static final String CANONICAL = "(cardinality(%1$s) = 0 OR (array_ndims(%1$s) = 1 AND array_lower(%1$s, 1) = 1"
@@ -31,33 +52,102 @@ public class ChainVerifier {
                    operation_name, document_hash, person_ids, fields, outcome, content_hash, prev_hash, hash,
                    record_version, variables_hash, connections, refusals, purpose, purpose_case, disclosed_from,
                    key_id, signature, %s AS canonical
-            FROM audit_record ORDER BY sequence""".formatted(String.join(" AND ",
+            FROM audit_record WHERE sequence > ? ORDER BY sequence""".formatted(String.join(" AND ",
             java.util.stream.Stream.of("roles", "person_ids", "fields", "connections", "refusals")
                     .map(CANONICAL::formatted).toList()));
     private final Endpoint endpoint;
     private final SigningKeys keys;
-    private final java.util.concurrent.atomic.AtomicLong walks = new java.util.concurrent.atomic.AtomicLong();
+    private final Witnesses witnesses;
+    private final AtomicLong walks = new AtomicLong();
+    private final AtomicLong recordsRead = new AtomicLong();
+    private final AtomicReference<Point> verified = new AtomicReference<>();
+    private final AtomicReference<ChainStatus> last = new AtomicReference<>();
 
     /** {@code keys}: the public keys of every replica and retired key whose signatures are evidence. */
     public ChainVerifier(Endpoint endpoint, SigningKeys keys) {
-        this.endpoint = endpoint;
-        this.keys = keys;
+        this(endpoint, keys, Witnesses.none());
     }
 
-    /** Walks made so far (each reads the whole chain). */
+    public ChainVerifier(Endpoint endpoint, SigningKeys keys, Witnesses witnesses) {
+        this.endpoint = endpoint;
+        this.keys = keys;
+        this.witnesses = witnesses;
+    }
+
+    /** Verifications made so far (each one walk, whole or from a verified point). */
     public long walks() {
         return walks.get();
     }
 
+    /** Records read by all verifications so far: what incremental verification keeps small. */
+    public long recordsRead() {
+        return recordsRead.get();
+    }
+
+    /** The last verification's answer, if one was made. */
+    public Optional<ChainStatus> lastStatus() {
+        return Optional.ofNullable(last.get());
+    }
+
+    /** Every record from the first, against every witness: the operator's full check. */
     public ChainStatus verify() {
+        return verifyFrom(null).status();
+    }
+
+    /** From the last verified point; a full walk when there is none or it no longer holds. */
+    public ChainStatus verifyIncrementally() {
+        return verifyToHead().status();
+    }
+
+    /** An incremental verification and, when valid, the head it verified (what a checkpoint signs). */
+    Verified verifyToHead() {
+        Point from = verified.get();
+        if (from == null) {
+            Checkpoint newest = WitnessedCheckpoints.newestTrusted(witnesses, keys);
+            from = newest == null ? null : new Point(newest.sequence(), newest.hash());
+        }
+        return verifyFrom(from);
+    }
+
+    private Verified verifyFrom(Point from) {
         walks.incrementAndGet();
+        Verified result;
+        try {
+            result = walkFrom(from);
+            if (result == null) {
+                result = walkFrom(null); // the point no longer holds: find where the chain broke
+            }
+        } catch (RuntimeException failure) {
+            last.set(null);
+            throw failure;
+        }
+        ChainStatus status = result.status();
+        last.set(status);
+        if (status.valid()) {
+            verified.set(new Point(status.records(), result.headHash()));
+        } else {
+            verified.set(null);
+            log.error("AUDIT CHAIN BROKEN: {}", status);
+        }
+        return result;
+    }
+
+    /** Null when {@code from} is not a record of the chain any more (then only a full walk can say where). */
+    private Verified walkFrom(Point from) {
+        long start = from == null ? 0 : from.sequence();
+        // Witnesses first, then the snapshot: every copy read describes records the snapshot holds.
+        WitnessedCheckpoints witnessed = WitnessedCheckpoints.read(witnesses, keys, start);
         try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.username(),
                 endpoint.password())) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                return walk(connection);
+                if (from != null && !from.holdsIn(connection)) {
+                    return null;
+                }
+                Verified walked = walk(connection, from == null ? new Point(0, RecordDigest.GENESIS) : from, witnessed);
+                return new Verified(walked.status().from(start, witnessed.statuses()), walked.headHash());
             } finally {
                 connection.rollback();
             }
@@ -66,35 +156,47 @@ public class ChainVerifier {
         }
     }
 
-    private ChainStatus walk(Connection connection) throws SQLException {
+    private Verified walk(Connection connection, Point from, WitnessedCheckpoints witnessed) throws SQLException {
         long headSequence;
         byte[] headHash;
         try (var head = connection.prepareStatement("SELECT sequence, hash FROM audit_chain_head");
              ResultSet row = head.executeQuery()) {
             if (!row.next()) {
-                return ChainStatus.broken(0, 0, "the chain head is missing");
+                return new Verified(ChainStatus.broken(0, 0, "the chain head is missing"), null);
             }
             headSequence = row.getLong("sequence");
             headHash = row.getBytes("hash");
         }
-        long expected = 1;
-        byte[] previous = RecordDigest.GENESIS;
-        boolean signedSeen = false;
+        long expected = from.sequence() + 1;
+        byte[] previous = from.hash();
+        long lastAgreed = from.sequence();
+        List<String> disagreeing = new ArrayList<>();
+        if (!witnessed.disagreeingAt(from.sequence(), previous, disagreeing).isEmpty()) {
+            return new Verified(ChainStatus.broken(from.sequence(), Math.max(1, from.sequence()), "record "
+                    + from.sequence() + " does not have the hash witnessed by " + String.join(", ", disagreeing)), null);
+        }
+        boolean signedSeen = from.sequence() > 0 && signed(connection, from.sequence());
         try (var records = connection.prepareStatement(SELECT)) {
             records.setFetchSize(FETCH_SIZE);
+            records.setLong(1, from.sequence());
             try (ResultSet row = records.executeQuery()) {
                 while (row.next()) {
+                    recordsRead.incrementAndGet();
                     long sequence = row.getLong("sequence");
                     long read = expected - 1;
                     if (sequence != expected) {
-                        return ChainStatus.broken(read, expected, "record " + expected + " is missing (the next is "
-                                + sequence + ")");
+                        return broken(read, expected, "record " + expected + " is missing (the next is " + sequence + ")");
+                    }
+                    if (sequence > headSequence) {
+                        return broken(read, sequence, "record " + sequence + " lies beyond the chain head (" + headSequence
+                                + "): a row planted without the chain's trigger, which blocks every append until it is "
+                                + "moved aside (README, \"Repairing a blocked trail\")");
                     }
                     if (!Arrays.equals(row.getBytes("prev_hash"), previous)) {
-                        return ChainStatus.broken(read, sequence, "prev_hash is not the hash of record " + (sequence - 1));
+                        return broken(read, sequence, "prev_hash is not the hash of record " + (sequence - 1));
                     }
                     if (!row.getBoolean("canonical")) {
-                        return ChainStatus.broken(read, sequence, "an array of the record is not in its canonical shape "
+                        return broken(read, sequence, "an array of the record is not in its canonical shape "
                                 + "(one dimension, lower bound 1, no NULL): SQL would read it otherwise than the digest");
                     }
                     byte[] content;
@@ -102,28 +204,38 @@ public class ChainVerifier {
                         content = RecordDigest.contentHash(entry(row));
                     } catch (RuntimeException malformed) {
                         // e.g. an outcome edited to a value the gateway never writes
-                        return ChainStatus.broken(read, sequence, "the record's fields are malformed: " + malformed);
+                        return broken(read, sequence, "the record's fields are malformed: " + malformed);
                     }
                     if (!Arrays.equals(row.getBytes("content_hash"), content)) {
-                        return ChainStatus.broken(read, sequence, "the record's fields do not match its content hash");
+                        return broken(read, sequence, "the record's fields do not match its content hash");
                     }
                     String keyId = row.getString("key_id");
                     if (keyId == null && signedSeen) {
-                        return ChainStatus.broken(read, sequence, "the record is unsigned, after signed records");
+                        return broken(read, sequence, "the record is unsigned, after signed records");
                     }
                     if (keyId != null) {
                         if (!keys.knows(keyId)) {
-                            return ChainStatus.broken(read, sequence, "the record is signed by an unknown key " + keyId);
+                            return broken(read, sequence, "the record is signed by an unknown key " + keyId);
                         }
                         if (!keys.verify(keyId, RecordSignature.message(content, keyId), row.getBytes("signature"))) {
-                            return ChainStatus.broken(read, sequence, "the record's signature does not verify with key " + keyId);
+                            return broken(read, sequence, "the record's signature does not verify with key " + keyId);
                         }
                         signedSeen = true;
                     }
                     byte[] hash = row.getBytes("hash");
                     if (!Arrays.equals(hash, RecordDigest.link(previous, sequence, content))) {
-                        return ChainStatus.broken(read, sequence, "hash mismatch: it does not follow from prev_hash, "
+                        return broken(read, sequence, "hash mismatch: it does not follow from prev_hash, "
                                 + "sequence and content");
+                    }
+                    if (!witnessed.disagreeingAt(sequence, hash, disagreeing).isEmpty()) {
+                        // Re-linked consistently (with a signing key): only the witnesses see it, and
+                        // only that something after the last copy that still agrees was rewritten.
+                        return broken(lastAgreed, lastAgreed + 1, "records " + (lastAgreed + 1) + " to " + sequence
+                                + " were rewritten: record " + sequence + " does not have the hash witnessed by "
+                                + String.join(", ", disagreeing));
+                    }
+                    if (witnessed.witnessedAt(sequence)) {
+                        lastAgreed = sequence;
                     }
                     previous = hash;
                     expected++;
@@ -131,14 +243,53 @@ public class ChainVerifier {
             }
         }
         long records = expected - 1;
+        Checkpoint beyond = witnessed.beyond(records, disagreeing);
+        if (beyond != null) {
+            return broken(records, records + 1, (records == 0 ? "the trail is empty" : "the chain ends at record " + records)
+                    + " but " + String.join(", ", disagreeing) + " witnessed record " + beyond.sequence() + " ("
+                    + beyond.takenAt() + "): records " + (records + 1) + " to " + beyond.sequence()
+                    + " were removed and the chain cut back");
+        }
         if (headSequence != records) {
-            return ChainStatus.broken(records, records + 1, "the chain head is at record " + headSequence
+            return broken(records, records + 1, "the chain head is at record " + headSequence
                     + " but the last record is " + records);
         }
         if (!Arrays.equals(headHash, previous)) {
-            return ChainStatus.broken(records, headSequence, "the chain head's hash is not the last record's hash");
+            return broken(records, headSequence, "the chain head's hash is not the last record's hash");
         }
-        return ChainStatus.intact(records);
+        return new Verified(ChainStatus.intact(records), previous);
+    }
+
+    private static Verified broken(long records, long sequence, String reason) {
+        return new Verified(ChainStatus.broken(records, sequence, reason), null);
+    }
+
+    private static boolean signed(Connection connection, long sequence) throws SQLException {
+        try (var select = connection.prepareStatement("SELECT key_id IS NOT NULL FROM audit_record WHERE sequence = ?")) {
+            select.setLong(1, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    /** A verification's answer and, when valid, the hash of the head it verified. */
+    record Verified(ChainStatus status, byte[] headHash) {
+    }
+
+    /** A record known good: its sequence and hash (sequence 0 is the genesis). */
+    private record Point(long sequence, byte[] hash) {
+        boolean holdsIn(Connection connection) throws SQLException {
+            if (sequence == 0) {
+                return true;
+            }
+            try (var select = connection.prepareStatement("SELECT hash FROM audit_record WHERE sequence = ?")) {
+                select.setLong(1, sequence);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() && Arrays.equals(row.getBytes(1), hash);
+                }
+            }
+        }
     }
 
     private static AuditEntry entry(ResultSet row) throws SQLException {

@@ -1,6 +1,9 @@
 package shanzhi.gateway.audit;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,6 +37,20 @@ final class AuditTestStore implements AutoCloseable {
         properties.setMigrationUsername(databases.user());
         properties.setMigrationPassword(databases.password());
         return new AuditTestStore(AuditStore.open(properties, Optional.empty()));
+    }
+
+    /**
+     * Records that differ in every field kind, including nulls and non-ASCII text; every fourth is
+     * a version-1 record as written before refusals existed, so one chain mixes both versions.
+     */
+    static AuditEntry sampleEntry(int i) {
+        boolean v1 = i % 4 == 0;
+        return new AuditEntry(v1 ? 1 : AuditEntry.CURRENT, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "worker-" + i + "-网格员", List.of("GRID_WORKER", "POLICE"), "440513001", "app-" + i,
+                i % 2 == 0 ? (long) i : null, "query", i % 3 == 0 ? null : "Op" + i, "%064x".formatted(i),
+                v1 ? null : "%064x".formatted(i + 1), List.of((long) i, i + 10L), List.of("name", "phone"),
+                v1 ? List.of() : List.of("Region.residents region=440513001 filter=" + i),
+                v1 ? List.of() : List.of("@allow Region.incidents"), v1 ? AuditEntry.Outcome.OK : AuditEntry.Outcome.REFUSED);
     }
 
     Endpoint endpoint() {

@@ -36,9 +36,13 @@ final class SecondGateway implements AutoCloseable {
         String auditUrl = databases.url(auditKey);
         DatabaseProvisioner.createIfMissing(Endpoint.parse(auditUrl, databases.user(), databases.password()));
         // Added after GatewayTestConfiguration's initializer, so first in line: overrides its audit url.
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("shanzhi.audit.url", auditUrl, "server.port", "0"));
+        if (!auditKey.equals(GatewayTestConfiguration.AUDIT)) {
+            // Another trail: the shared department stores witness the shared one, not this.
+            properties.put("shanzhi.evidence.witnesses.departments", "");
+        }
         ApplicationContextInitializer<ConfigurableApplicationContext> replica = context -> context.getEnvironment()
-                .getPropertySources().addFirst(new MapPropertySource("second-gateway",
-                        Map.of("shanzhi.audit.url", auditUrl, "server.port", "0")));
+                .getPropertySources().addFirst(new MapPropertySource("second-gateway", properties));
         return new SecondGateway(new SpringApplicationBuilder(ShanzhiApplication.class)
                 .initializers(new GatewayTestConfiguration.Databases(), replica)
                 .run());
