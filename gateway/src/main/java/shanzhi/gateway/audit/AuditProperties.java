@@ -25,8 +25,26 @@ public class AuditProperties {
     private SourcesProperties.Pool pool = new SourcesProperties.Pool();
     /** An append slower than this fails the request closed. */
     private Duration writeTimeout = Duration.ofSeconds(5);
-    /** Verify the chain, print the result, exit 0 (valid) or 1 (broken). */
+    /** Verify the whole chain, print the result, exit 0 (valid) or 1 (broken). */
     private boolean verifyOnly;
+    /** Export a segment of the trail for offline verification, then exit. */
+    private Export export = new Export();
+
+    /** shanzhi.audit.export.*: with a directory set, the gateway writes the segment there and exits. */
+    public static class Export {
+        private java.nio.file.Path directory;
+        /** First record of the segment. */
+        private long from = 1;
+        /** Last record; unset: the chain head. */
+        private Long to;
+
+        public java.nio.file.Path getDirectory() { return directory; }
+        public void setDirectory(java.nio.file.Path directory) { this.directory = directory; }
+        public long getFrom() { return from; }
+        public void setFrom(long from) { this.from = from; }
+        public Long getTo() { return to; }
+        public void setTo(Long to) { this.to = to; }
+    }
 
     public String getUrl() { return url; }
     public void setUrl(String url) { this.url = url; }
@@ -42,6 +60,8 @@ public class AuditProperties {
     public void setPool(SourcesProperties.Pool pool) { this.pool = pool; }
     public Duration getWriteTimeout() { return writeTimeout; }
     public void setWriteTimeout(Duration writeTimeout) { this.writeTimeout = writeTimeout; }
+    public Export getExport() { return export; }
+    public void setExport(Export export) { this.export = export; }
     public boolean isVerifyOnly() { return verifyOnly; }
     public void setVerifyOnly(boolean verifyOnly) { this.verifyOnly = verifyOnly; }
 }

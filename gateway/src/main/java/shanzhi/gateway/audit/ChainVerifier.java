@@ -6,7 +6,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -47,12 +46,12 @@ public class ChainVerifier {
     /** The arrays' one canonical shape, checked here rather than trusted to a constraint an owner can drop. */
     private static final String CANONICAL = "(cardinality(%1$s) = 0 OR (array_ndims(%1$s) = 1 AND array_lower(%1$s, 1) = 1"
             + " AND array_position(%1$s, NULL) IS NULL))";
-    private static final String SELECT = """
+    static final String SELECT = """
             SELECT sequence, recorded_at, subject, roles, scope, client, worker_id, operation_type,
                    operation_name, document_hash, person_ids, fields, outcome, content_hash, prev_hash, hash,
                    record_version, variables_hash, connections, refusals, purpose, purpose_case, disclosed_from,
                    key_id, signature, %s AS canonical
-            FROM audit_record WHERE sequence > ? ORDER BY sequence""".formatted(String.join(" AND ",
+            FROM audit_record WHERE sequence > ? AND sequence <= ? ORDER BY sequence""".formatted(String.join(" AND ",
             java.util.stream.Stream.of("roles", "person_ids", "fields", "connections", "refusals")
                     .map(CANONICAL::formatted).toList()));
     private final Endpoint endpoint;
@@ -162,102 +161,59 @@ public class ChainVerifier {
         try (var head = connection.prepareStatement("SELECT sequence, hash FROM audit_chain_head");
              ResultSet row = head.executeQuery()) {
             if (!row.next()) {
-                return new Verified(ChainStatus.broken(0, 0, "the chain head is missing"), null);
+                return broken(0, 0, "the chain head is missing");
             }
             headSequence = row.getLong("sequence");
             headHash = row.getBytes("hash");
         }
-        long expected = from.sequence() + 1;
-        byte[] previous = from.hash();
-        long lastAgreed = from.sequence();
-        List<String> disagreeing = new ArrayList<>();
-        if (!witnessed.disagreeingAt(from.sequence(), previous, disagreeing).isEmpty()) {
-            return new Verified(ChainStatus.broken(from.sequence(), Math.max(1, from.sequence()), "record "
-                    + from.sequence() + " does not have the hash witnessed by " + String.join(", ", disagreeing)), null);
+        ChainWalk walk = new ChainWalk(from.sequence(), from.hash(), from.sequence() > 0 && signed(connection, from.sequence()),
+                keys, witnessed, headSequence);
+        Optional<ChainStatus> broken = walk.start();
+        if (broken.isPresent()) {
+            return new Verified(broken.get(), null);
         }
-        boolean signedSeen = from.sequence() > 0 && signed(connection, from.sequence());
         try (var records = connection.prepareStatement(SELECT)) {
             records.setFetchSize(FETCH_SIZE);
             records.setLong(1, from.sequence());
+            records.setLong(2, Long.MAX_VALUE);
             try (ResultSet row = records.executeQuery()) {
                 while (row.next()) {
                     recordsRead.incrementAndGet();
-                    long sequence = row.getLong("sequence");
-                    long read = expected - 1;
-                    if (sequence != expected) {
-                        return broken(read, expected, "record " + expected + " is missing (the next is " + sequence + ")");
+                    broken = walk.next(record(row));
+                    if (broken.isPresent()) {
+                        return new Verified(broken.get(), null);
                     }
-                    if (sequence > headSequence) {
-                        return broken(read, sequence, "record " + sequence + " lies beyond the chain head (" + headSequence
-                                + "): a row planted without the chain's trigger, which blocks every append until it is "
-                                + "moved aside (README, \"Repairing a blocked trail\")");
-                    }
-                    if (!Arrays.equals(row.getBytes("prev_hash"), previous)) {
-                        return broken(read, sequence, "prev_hash is not the hash of record " + (sequence - 1));
-                    }
-                    if (!row.getBoolean("canonical")) {
-                        return broken(read, sequence, "an array of the record is not in its canonical shape "
-                                + "(one dimension, lower bound 1, no NULL): SQL would read it otherwise than the digest");
-                    }
-                    byte[] content;
-                    try {
-                        content = RecordDigest.contentHash(entry(row));
-                    } catch (RuntimeException malformed) {
-                        // e.g. an outcome edited to a value the gateway never writes
-                        return broken(read, sequence, "the record's fields are malformed: " + malformed);
-                    }
-                    if (!Arrays.equals(row.getBytes("content_hash"), content)) {
-                        return broken(read, sequence, "the record's fields do not match its content hash");
-                    }
-                    String keyId = row.getString("key_id");
-                    if (keyId == null && signedSeen) {
-                        return broken(read, sequence, "the record is unsigned, after signed records");
-                    }
-                    if (keyId != null) {
-                        if (!keys.knows(keyId)) {
-                            return broken(read, sequence, "the record is signed by an unknown key " + keyId);
-                        }
-                        if (!keys.verify(keyId, RecordSignature.message(content, keyId), row.getBytes("signature"))) {
-                            return broken(read, sequence, "the record's signature does not verify with key " + keyId);
-                        }
-                        signedSeen = true;
-                    }
-                    byte[] hash = row.getBytes("hash");
-                    if (!Arrays.equals(hash, RecordDigest.link(previous, sequence, content))) {
-                        return broken(read, sequence, "hash mismatch: it does not follow from prev_hash, "
-                                + "sequence and content");
-                    }
-                    if (!witnessed.disagreeingAt(sequence, hash, disagreeing).isEmpty()) {
-                        // Re-linked consistently (with a signing key): only the witnesses see it, and
-                        // only that something after the last copy that still agrees was rewritten.
-                        return broken(lastAgreed, lastAgreed + 1, "records " + (lastAgreed + 1) + " to " + sequence
-                                + " were rewritten: record " + sequence + " does not have the hash witnessed by "
-                                + String.join(", ", disagreeing));
-                    }
-                    if (witnessed.witnessedAt(sequence)) {
-                        lastAgreed = sequence;
-                    }
-                    previous = hash;
-                    expected++;
                 }
             }
         }
-        long records = expected - 1;
-        Checkpoint beyond = witnessed.beyond(records, disagreeing);
-        if (beyond != null) {
-            return broken(records, records + 1, (records == 0 ? "the trail is empty" : "the chain ends at record " + records)
-                    + " but " + String.join(", ", disagreeing) + " witnessed record " + beyond.sequence() + " ("
-                    + beyond.takenAt() + "): records " + (records + 1) + " to " + beyond.sequence()
-                    + " were removed and the chain cut back");
+        broken = walk.nothingWitnessedBeyond();
+        if (broken.isPresent()) {
+            return new Verified(broken.get(), null);
         }
+        long records = walk.lastSequence();
         if (headSequence != records) {
             return broken(records, records + 1, "the chain head is at record " + headSequence
                     + " but the last record is " + records);
         }
-        if (!Arrays.equals(headHash, previous)) {
+        if (!Arrays.equals(headHash, walk.lastHash())) {
             return broken(records, headSequence, "the chain head's hash is not the last record's hash");
         }
-        return new Verified(ChainStatus.intact(records), previous);
+        return new Verified(ChainStatus.intact(records), walk.lastHash());
+    }
+
+    /** A row of {@link #SELECT} as the walk reads it. */
+    static ChainRecord record(ResultSet row) throws SQLException {
+        AuditEntry entry = null;
+        String malformed = null;
+        try {
+            entry = entry(row);
+        } catch (RuntimeException e) {
+            // e.g. an outcome edited to a value the gateway never writes
+            malformed = e.toString();
+        }
+        return new ChainRecord(row.getLong("sequence"), entry, malformed, row.getBytes("content_hash"),
+                row.getBytes("prev_hash"), row.getBytes("hash"), row.getString("key_id"), row.getBytes("signature"),
+                row.getBoolean("canonical"));
     }
 
     private static Verified broken(long records, long sequence, String reason) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import shanzhi.gateway.keys.SigningKeys;
@@ -40,18 +41,33 @@ final class WitnessedCheckpoints {
                         : unavailable.getCause().getMessage());
                 continue;
             }
-            for (Checkpoint copy : copies) {
-                if (!keys.knows(copy.keyId()) || !keys.verify(copy.keyId(), copy.message(), copy.signature())) {
-                    state.disagree("its checkpoint at " + copy.sequence() + " does not verify with a trusted key "
-                            + "(forged or damaged; not used as evidence)");
-                    continue;
-                }
-                state.compared++;
-                state.latest = state.latest == null ? copy.sequence() : Math.max(state.latest, copy.sequence());
-                read.bySequence.computeIfAbsent(copy.sequence(), sequence -> new ArrayList<>()).add(new Held(state, copy));
-            }
+            read.add(state, copies, keys);
         }
         return read;
+    }
+
+    /** Copies handed over with an export: witness name to its copies. */
+    static WitnessedCheckpoints of(Map<String, List<Checkpoint>> copiesByWitness, SigningKeys keys) {
+        WitnessedCheckpoints read = new WitnessedCheckpoints();
+        copiesByWitness.forEach((name, copies) -> {
+            State state = new State(name);
+            read.states.put(name, state);
+            read.add(state, copies, keys);
+        });
+        return read;
+    }
+
+    private void add(State state, List<Checkpoint> copies, SigningKeys keys) {
+        for (Checkpoint copy : copies) {
+            if (!keys.knows(copy.keyId()) || !keys.verify(copy.keyId(), copy.message(), copy.signature())) {
+                state.disagree("its checkpoint at " + copy.sequence() + " does not verify with a trusted key "
+                        + "(forged or damaged; not used as evidence)");
+                continue;
+            }
+            state.compared++;
+            state.latest = state.latest == null ? copy.sequence() : Math.max(state.latest, copy.sequence());
+            bySequence.computeIfAbsent(copy.sequence(), sequence -> new ArrayList<>()).add(new Held(state, copy));
+        }
     }
 
     /** The newest trusted checkpoint any witness holds, if any. */
@@ -89,6 +105,10 @@ final class WitnessedCheckpoints {
             }
         }
         return disagreeing;
+    }
+
+    Optional<Long> highestWitnessedAtOrBelow(long sequence) {
+        return Optional.ofNullable(bySequence.floorKey(sequence));
     }
 
     boolean witnessedAt(long sequence) {

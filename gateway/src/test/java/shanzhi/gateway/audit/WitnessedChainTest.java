@@ -20,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import shanzhi.gateway.TestDatabases;
-import shanzhi.gateway.sources.DatabaseProvisioner;
-import shanzhi.gateway.sources.Endpoint;
 import shanzhi.gateway.witness.Checkpoint;
 import shanzhi.gateway.witness.DirectoryWitness;
-import shanzhi.gateway.witness.StoreWitness;
 import shanzhi.gateway.witness.Witness;
 import shanzhi.gateway.witness.Witnesses;
 
@@ -295,14 +292,7 @@ class WitnessedChainTest {
     }
 
     private Witness departmentWitness(String department, int n) {
-        return StoreWitness.migrated(department, witnessEndpoint(department + "_witness" + n));
-    }
-
-    private Endpoint witnessEndpoint(String key) {
-        TestDatabases databases = TestDatabases.get();
-        Endpoint endpoint = Endpoint.parse(databases.url(key), databases.user(), databases.password());
-        DatabaseProvisioner.createIfMissing(endpoint);
-        return endpoint;
+        return TestWitnesses.store(department, department + "_witness" + n);
     }
 
     private void tamperWitness(String department, String sql) {
@@ -314,11 +304,7 @@ class WitnessedChainTest {
     }
 
     private void executeInWitness(String department, String sql) throws SQLException {
-        Endpoint endpoint = witnessEndpoint(department + "_witness" + n);
-        try (var connection = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.username(), endpoint.password());
-             var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        TestWitnesses.execute(department + "_witness" + n, sql);
     }
 
     private void append(int count) {
