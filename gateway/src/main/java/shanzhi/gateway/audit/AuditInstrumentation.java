@@ -62,6 +62,14 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
             "reportGridEvent", "personIds",
             "registerDispute", "partyIds");
     private static final String ADDRESS = "Household.address";
+    /**
+     * Root fields about one person named by an argument whose type is not a Person (a person's
+     * access history), and that argument. Answering at all says the person exists in the caller's
+     * scope, and what they answer is about that person: the person is recorded with the field's
+     * name as the field read; a null answer (nobody in scope) is a refusal like a lookup's.
+     */
+    private static final Map<String, String> PERSON_SUBJECTS = Map.of(
+            "personAccessHistory", "personId");
 
     private final AuditHashes hashes;
 
@@ -143,6 +151,29 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
                     });
                 });
             }
+            GraphQLObjectType query = schema.getQueryType();
+            PERSON_SUBJECTS.forEach((name, personArgument) -> {
+                GraphQLFieldDefinition field = query.getFieldDefinition(name);
+                if (field == null) {
+                    return;
+                }
+                FieldCoordinates coordinates = FieldCoordinates.coordinates(query, field);
+                DataFetcher<?> fetcher = codes.getDataFetcher(coordinates, field);
+                String coordinate = QUERY + "." + name;
+                codes.dataFetcher(coordinates, (DataFetcher<Object>) env -> {
+                    AuditCollector collector = collector(env);
+                    return whenResolved(fetcher.get(env), value -> {
+                        Object person = env.getArgument(personArgument);
+                        if (value != null) {
+                            // answered: the fetcher accepted the id, so it parses
+                            collector.persons(List.of(Long.parseLong(String.valueOf(person))), List.of(name));
+                        } else {
+                            collector.refused("scope " + coordinate + " key="
+                                    + hashes.value(coordinate, Map.of(personArgument, String.valueOf(person))));
+                        }
+                    });
+                });
+            });
         });
         return schema.transformWithoutTypes(builder -> builder.codeRegistry(registry));
     }
