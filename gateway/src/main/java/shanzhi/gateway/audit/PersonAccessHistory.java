@@ -19,7 +19,7 @@ import shanzhi.api.Where;
  * Reads a person's access history from the audit trail, over the audit pool (R2DBC, as the writer
  * login, which may SELECT): the records whose person_ids hold the person, newest first, a keyset
  * page on sequence. The GIN index on person_ids (audit V4) finds the person's records; only those
- * are sorted, and only for the top of the page (README, "A resident's access history").
+ * are sorted, top-N for the page (README, "A resident's access history"); no other index is needed.
  * <p>
  * The one rule of withholding lives here: a record with a disclosure time still ahead (a read by
  * POLICE under an investigation purpose) is not returned, so it is neither paged nor hinted at.
@@ -45,7 +45,11 @@ public class PersonAccessHistory {
                 .and("sequence < :before", "before", before)
                 .bind("person", new Long[] {personId})
                 .bind("limit", page.fetchSize());
-        return where.applyTo(audit.sql(SQL + where.sql() + " ORDER BY sequence DESC LIMIT :limit"))
+        // "sequence + 0": ordered by the primary key, the planner walks the whole trail backwards
+        // hoping to meet the person soon (100k records: 73 ms for a person read 5 times, the full
+        // table); so the order is made unusable for that and the GIN index finds the person's
+        // records, of which a top-N sort keeps the page (0.2 ms; 10 ms for one named 2,000 times).
+        return where.applyTo(audit.sql(SQL + where.sql() + " ORDER BY sequence + 0 DESC LIMIT :limit"))
                 .map((row, meta) -> event(row))
                 .all()
                 .collectList()
