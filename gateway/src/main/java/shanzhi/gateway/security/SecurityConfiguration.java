@@ -62,6 +62,8 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/demo/token").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // The public keys of the evidence: public by nature (EvidenceKeysEndpoint).
+                        .pathMatchers(HttpMethod.GET, shanzhi.gateway.keys.EvidenceKeysEndpoint.PATH).permitAll()
                         // Metrics and the other operator endpoints: an operator's token only.
                         .pathMatchers("/actuator/**").access(operators)
                         .matchers(webSocketUpgrade(webSocketPath)).permitAll()
