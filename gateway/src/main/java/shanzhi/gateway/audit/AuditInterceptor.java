@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Caller;
 import shanzhi.api.Forbidden;
+import shanzhi.gateway.signing.ResponseSeal;
+import shanzhi.gateway.signing.SignedResponses;
 
 /**
  * Holds every response back until its audit record is committed. A request that revealed no
@@ -40,11 +43,13 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
     private final AuditLog auditLog;
     private final AuditHashes hashes;
+    private final SignedResponses signedResponses;
     private final Clock clock = Clock.systemUTC();
 
-    public AuditInterceptor(AuditLog auditLog, AuditHashes hashes) {
+    public AuditInterceptor(AuditLog auditLog, AuditHashes hashes, SignedResponses signedResponses) {
         this.auditLog = auditLog;
         this.hashes = hashes;
+        this.signedResponses = signedResponses;
     }
 
     @Override
@@ -56,6 +61,11 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
             if (response.getData() instanceof Publisher<?> events) {
                 return Mono.just(response.transform(builder -> builder.data(auditedEvents(request, response,
                         collector, events))));
+            }
+            Optional<ResponseSeal> seal = ResponseSeal.of(request.getAttributes()).filter(any -> signedClient(response));
+            if (seal.isPresent()) {
+                seal.get().defer(sealedRecord(request, response, collector));
+                return Mono.just(response);
             }
             if (!collector.sawEvidence()) {
                 return Mono.just(response);
@@ -69,6 +79,32 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
                         return Mono.just(withheld(response));
                     });
         });
+    }
+
+    private boolean signedClient(WebGraphQlResponse response) {
+        Caller caller = response.getExecutionInput().getGraphQLContext().get(Caller.class);
+        return caller != null && signedResponses.signs(caller.client());
+    }
+
+    /**
+     * A signed client's response is recorded whether or not it showed a person (it is evidence of
+     * what the client was told), by the HTTP handler once the body's bytes are final, with their
+     * digest; the handler sends nothing before the record is committed (SignedResponses).
+     */
+    private ResponseSeal.Record sealedRecord(WebGraphQlRequest request, WebGraphQlResponse response,
+                                             AuditCollector collector) {
+        return new ResponseSeal.Record() {
+            @Override
+            public Mono<Long> append(String responseDigest) {
+                return Mono.fromCallable(() -> entry(request, response, collector).withResponseDigest(responseDigest))
+                        .flatMap(auditLog::append);
+            }
+
+            @Override
+            public WebGraphQlResponse withheld() {
+                return AuditInterceptor.withheld(response);
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")

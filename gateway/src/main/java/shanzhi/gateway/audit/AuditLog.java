@@ -44,7 +44,7 @@ public class AuditLog {
             INSERT INTO audit_record (recorded_at, subject, roles, scope, client, worker_id, operation_type,
                                       operation_name, document_hash, person_ids, fields, outcome, content_hash,
                                       record_version, variables_hash, connections, refusals, purpose, purpose_case,
-                                      disclosed_from, key_id, signature)
+                                      disclosed_from, key_id, signature, response_digest)
             SELECT (r->>'recordedAt')::timestamptz, r->>'subject',
                    ARRAY(SELECT jsonb_array_elements_text(r->'roles')), r->>'scope', r->>'client',
                    (r->>'workerId')::bigint, r->>'operationType', r->>'operationName', r->>'documentHash',
@@ -54,7 +54,7 @@ public class AuditLog {
                    ARRAY(SELECT jsonb_array_elements_text(r->'connections')),
                    ARRAY(SELECT jsonb_array_elements_text(r->'refusals')),
                    r->>'purpose', r->>'purposeCase', (r->>'disclosedFrom')::timestamptz,
-                   r->>'keyId', decode(r->>'signature', 'hex')
+                   r->>'keyId', decode(r->>'signature', 'hex'), r->>'responseDigest'
             FROM jsonb_array_elements(:records) WITH ORDINALITY AS e(r, n)
             ORDER BY n
             RETURNING sequence, encode(content_hash, 'hex') AS content_hash""";
@@ -206,6 +206,7 @@ public class AuditLog {
                 record.put("disclosedFrom", MICROS.format(purpose.disclosedFrom().atOffset(ZoneOffset.UTC)));
             }
         }
+        record.put("responseDigest", entry.responseDigest());
         return record;
     }
 

@@ -50,7 +50,7 @@ public class ChainVerifier {
             SELECT sequence, recorded_at, subject, roles, scope, client, worker_id, operation_type,
                    operation_name, document_hash, person_ids, fields, outcome, content_hash, prev_hash, hash,
                    record_version, variables_hash, connections, refusals, purpose, purpose_case, disclosed_from,
-                   key_id, signature, %s AS canonical
+                   key_id, signature, response_digest, %s AS canonical
             FROM audit_record WHERE sequence > ? AND sequence <= ? ORDER BY sequence""".formatted(String.join(" AND ",
             java.util.stream.Stream.of("roles", "person_ids", "fields", "connections", "refusals")
                     .map(CANONICAL::formatted).toList()));
@@ -256,7 +256,7 @@ public class ChainVerifier {
                 worker, row.getString("operation_type"), row.getString("operation_name"), row.getString("document_hash"),
                 row.getString("variables_hash"), longs(row.getArray("person_ids")), strings(row.getArray("fields")),
                 strings(row.getArray("connections")), strings(row.getArray("refusals")),
-                AuditEntry.Outcome.valueOf(row.getString("outcome")), purpose(row));
+                AuditEntry.Outcome.valueOf(row.getString("outcome")), purpose(row), row.getString("response_digest"));
     }
 
     private static AccessPurpose purpose(ResultSet row) throws SQLException {

@@ -3,6 +3,7 @@ package shanzhi.gateway.audit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +24,11 @@ import tools.jackson.core.JacksonException;
  * <p>
  * {@code java -cp shanzhi-gateway.jar -Dloader.main=shanzhi.gateway.audit.OfflineVerifier
  * org.springframework.boot.loader.launch.PropertiesLauncher <export directory>
- * [--keys evidence-keys.json] [--checkpoints <witness>=<file.jsonl>]...}
- * Exit 0: the segment is intact; 1: it is not; 2: the arguments or files could not be read.
+ * [--keys evidence-keys.json] [--checkpoints <witness>=<file.jsonl>]...
+ * [--response <body file> --signature <file holding the Shanzhi-Signature>]}
+ * With a response, also checks that signed response against the keys and the segment (ResponseCheck).
+ * Exit 0: the segment is intact (and the response checks out); 1: it is not; 2: the arguments or
+ * files could not be read.
  */
 public final class OfflineVerifier {
 
@@ -41,7 +45,8 @@ public final class OfflineVerifier {
         try {
             arguments = Arguments.parse(args);
         } catch (IllegalArgumentException usage) {
-            out.println("usage: OfflineVerifier <export directory> [--keys FILE] [--checkpoints WITNESS=FILE]...");
+            out.println("usage: OfflineVerifier <export directory> [--keys FILE] [--checkpoints WITNESS=FILE]..."
+                    + " [--response BODY_FILE --signature SIGNATURE_FILE]");
             out.println(usage.getMessage());
             return 2;
         }
@@ -51,7 +56,16 @@ public final class OfflineVerifier {
                     ? TrailExport.readCheckpoints(arguments.directory()) : read(arguments.checkpoints());
             Verdict verdict = verify(arguments.directory().resolve(TrailExport.TRAIL), keys, copies);
             verdict.lines().forEach(out::println);
-            return verdict.status().valid() ? 0 : 1;
+            if (!verdict.status().valid()) {
+                return 1;
+            }
+            if (arguments.response() == null) {
+                return 0;
+            }
+            ResponseCheck response = ResponseCheck.of(keys, Files.readAllBytes(arguments.response()),
+                    Files.readString(arguments.signature()).strip(), sequence -> find(arguments.directory(), sequence));
+            out.println(response.verdict());
+            return response.valid() ? 0 : 1;
         } catch (IOException | UncheckedIOException | JacksonException | IllegalArgumentException unreadable) {
             out.println("cannot verify: " + unreadable.getMessage());
             return 2;
@@ -120,6 +134,21 @@ public final class OfflineVerifier {
         return broken.orElse(ChainStatus.intact(walk.lastSequence()));
     }
 
+    /** The record at {@code sequence} of a segment that has just verified. */
+    private static Optional<AuditEntry> find(Path directory, long sequence) {
+        try (TrailExport.TrailReader reader = TrailExport.open(directory.resolve(TrailExport.TRAIL))) {
+            ChainRecord record;
+            while ((record = reader.next()) != null) {
+                if (record.sequence() == sequence) {
+                    return Optional.ofNullable(record.entry());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static long lastWitnessed(WitnessedCheckpoints witnessed, long start, long to) {
         return witnessed.highestWitnessedAtOrBelow(to).filter(sequence -> sequence > start).orElse(start);
     }
@@ -132,14 +161,18 @@ public final class OfflineVerifier {
         return copies;
     }
 
-    private record Arguments(Path directory, Path keys, Map<String, Path> checkpoints) {
+    private record Arguments(Path directory, Path keys, Map<String, Path> checkpoints, Path response, Path signature) {
         static Arguments parse(String[] args) {
             Path directory = null;
             Path keys = null;
+            Path response = null;
+            Path signature = null;
             Map<String, Path> checkpoints = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--keys" -> keys = Path.of(value(args, ++i, "--keys"));
+                    case "--response" -> response = Path.of(value(args, ++i, "--response"));
+                    case "--signature" -> signature = Path.of(value(args, ++i, "--signature"));
                     case "--checkpoints" -> {
                         String[] named = value(args, ++i, "--checkpoints").split("=", 2);
                         if (named.length != 2 || named[0].isBlank() || named[1].isBlank()) {
@@ -158,7 +191,11 @@ public final class OfflineVerifier {
             if (directory == null) {
                 throw new IllegalArgumentException("no export directory given");
             }
-            return new Arguments(directory, keys != null ? keys : directory.resolve(TrailExport.KEYS), checkpoints);
+            if ((response == null) != (signature == null)) {
+                throw new IllegalArgumentException("--response and --signature go together");
+            }
+            return new Arguments(directory, keys != null ? keys : directory.resolve(TrailExport.KEYS), checkpoints,
+                    response, signature);
         }
 
         private static String value(String[] args, int i, String option) {

@@ -21,20 +21,22 @@ public final class RecordDigest {
     private static final String V1 = "shanzhi-audit-v1";
     private static final String V2 = "shanzhi-audit-v2";
     private static final String V3 = "shanzhi-audit-v3";
+    private static final String V4 = "shanzhi-audit-v4";
 
     private RecordDigest() {
     }
 
-    /** Version 1 records keep their encoding; version 2 adds its fields after version 1's, 3 after 2's. */
+    /** Version 1 records keep their encoding; each later version adds its fields after the previous one's. */
     public static byte[] contentHash(AuditEntry entry) {
-        if (entry.version() < 1 || entry.version() > 3) {
+        if (entry.version() < 1 || entry.version() > AuditEntry.CURRENT) {
             throw new IllegalArgumentException("Unknown audit record version " + entry.version());
         }
         Encoder encoder = new Encoder();
         encoder.text("version", switch (entry.version()) {
             case 1 -> V1;
             case 2 -> V2;
-            default -> V3;
+            case 3 -> V3;
+            default -> V4;
         });
         encoder.text("recorded_at", Long.toString(micros(entry.recordedAt())));
         encoder.text("subject", entry.subject());
@@ -61,6 +63,11 @@ public final class RecordDigest {
                     : Long.toString(micros(purpose.disclosedFrom())));
         } else if (entry.purpose() != null) {
             throw new IllegalArgumentException("A version " + entry.version() + " record has no purpose");
+        }
+        if (entry.version() >= 4) {
+            encoder.text("response_digest", entry.responseDigest());
+        } else if (entry.responseDigest() != null) {
+            throw new IllegalArgumentException("A version " + entry.version() + " record has no response digest");
         }
         return sha256(encoder.bytes());
     }

@@ -3,10 +3,8 @@ package shanzhi.gateway.http;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
-import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -17,6 +15,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import reactor.core.publisher.Mono;
+import shanzhi.gateway.signing.SealedBody;
+import shanzhi.gateway.signing.SignedResponses;
 
 /**
  * GET /graphql?query=..&variables=..&operationName=..&extensions=.. (GraphQL over HTTP): the request
@@ -26,14 +26,14 @@ import reactor.core.publisher.Mono;
  * A GraphQlHttpHandler for its status rule (400 for a graphql-response+json answer without data).
  */
 final class GetQueryHandler extends GraphQlHttpHandler {
-    private static final List<MediaType> SUPPORTED = List.of(MediaTypes.APPLICATION_GRAPHQL_RESPONSE,
-            MediaType.APPLICATION_JSON, new MediaType("application", "graphql+json"));
     private final WebGraphQlHandler graphQl;
     private final JsonCodec json;
+    private final SignedResponses signed;
 
-    GetQueryHandler(WebGraphQlHandler graphQl, JsonCodec json) {
+    GetQueryHandler(WebGraphQlHandler graphQl, SignedResponses signed, JsonCodec json) {
         super(graphQl);
         this.graphQl = graphQl;
+        this.signed = signed;
         this.json = json;
     }
 
@@ -41,7 +41,7 @@ final class GetQueryHandler extends GraphQlHttpHandler {
         MediaType mediaType;
         GetQuery query;
         try {
-            mediaType = responseMediaType(request);
+            mediaType = ResponseMediaType.of(request);
             query = GetQuery.of(request.queryParams(), json);
         } catch (GetQuery.BadGetRequest | InvalidMediaTypeException e) {
             return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON)
@@ -51,38 +51,30 @@ final class GetQueryHandler extends GraphQlHttpHandler {
         }
         GetRequest get = new GetRequest();
         request.attributes().put(GetRequest.ATTRIBUTE, get);
+        signed.open(request.attributes());
         WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
                 request.cookies(), request.remoteAddress().orElse(null), request.attributes(), query.body(),
                 request.exchange().getRequest().getId(), request.exchange().getLocaleContext().getLocale());
-        return graphQl.handleRequest(graphQlRequest).flatMap(response -> respond(request, get, response, mediaType));
+        return graphQl.handleRequest(graphQlRequest)
+                .flatMap(response -> signed.seal(request.attributes(), response, json::encode))
+                .flatMap(sealed -> respond(request, get, sealed, mediaType));
     }
 
-    private Mono<ServerResponse> respond(ServerRequest request, GetRequest get, WebGraphQlResponse response, MediaType mediaType) {
-        byte[] body = json.encode(response.toMap());
-        HttpHeaders headers = response.getResponseHeaders();
+    private Mono<ServerResponse> respond(ServerRequest request, GetRequest get, SealedBody sealed, MediaType mediaType) {
+        byte[] body = sealed.bytes();
         if (get.methodNotAllowed()) {
-            return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).headers(h -> h.putAll(headers))
+            return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).headers(sealed::writeHeaders)
                     .allow(HttpMethod.POST).contentType(mediaType).bodyValue(body);
         }
-        HttpStatus status = selectResponseStatus(response, mediaType);
-        String cacheControl = headers.getCacheControl();
+        HttpStatus status = selectResponseStatus(sealed.response(), mediaType);
+        String cacheControl = sealed.response().getResponseHeaders().getCacheControl();
         if (status != HttpStatus.OK || cacheControl == null || cacheControl.contains("no-store")) {
-            return ServerResponse.status(status).headers(h -> h.putAll(headers)).contentType(mediaType).bodyValue(body);
+            return ServerResponse.status(status).headers(sealed::writeHeaders).contentType(mediaType).bodyValue(body);
         }
         EntityTag tag = EntityTag.of(body);
         if (tag.matchesAnyOf(request.headers().header(HttpHeaders.IF_NONE_MATCH))) {
-            return ServerResponse.status(HttpStatus.NOT_MODIFIED).headers(h -> h.putAll(headers)).eTag(tag.value()).build();
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED).headers(sealed::writeHeaders).eTag(tag.value()).build();
         }
-        return ServerResponse.ok().headers(h -> h.putAll(headers)).eTag(tag.value()).contentType(mediaType).bodyValue(body);
-    }
-
-    /** As for a POST: the first supported type the client accepts, else application/json. */
-    private static MediaType responseMediaType(ServerRequest request) {
-        for (MediaType accepted : request.headers().accept()) {
-            if (SUPPORTED.contains(accepted)) {
-                return accepted;
-            }
-        }
-        return MediaType.APPLICATION_JSON;
+        return ServerResponse.ok().headers(sealed::writeHeaders).eTag(tag.value()).contentType(mediaType).bodyValue(body);
     }
 }

@@ -43,14 +43,16 @@ final class AuditTestStore implements AutoCloseable {
      * Records that differ in every field kind, including nulls and non-ASCII text; every fourth is
      * a version-1 record as written before refusals existed, so one chain mixes both versions.
      */
+    /** Every fourth a version 1 record; of the others, every third one of a signed response. */
     static AuditEntry sampleEntry(int i) {
         boolean v1 = i % 4 == 0;
-        return new AuditEntry(v1 ? 1 : AuditEntry.CURRENT, Instant.now().truncatedTo(ChronoUnit.MICROS),
+        AuditEntry entry = new AuditEntry(v1 ? 1 : AuditEntry.CURRENT, Instant.now().truncatedTo(ChronoUnit.MICROS),
                 "worker-" + i + "-网格员", List.of("GRID_WORKER", "POLICE"), "440513001", "app-" + i,
                 i % 2 == 0 ? (long) i : null, "query", i % 3 == 0 ? null : "Op" + i, "%064x".formatted(i),
                 v1 ? null : "%064x".formatted(i + 1), List.of((long) i, i + 10L), List.of("name", "phone"),
                 v1 ? List.of() : List.of("Region.residents region=440513001 filter=" + i),
                 v1 ? List.of() : List.of("@allow Region.incidents"), v1 ? AuditEntry.Outcome.OK : AuditEntry.Outcome.REFUSED);
+        return !v1 && i % 3 == 1 ? entry.withResponseDigest("%064x".formatted(i * 7L)) : entry;
     }
 
     Endpoint endpoint() {

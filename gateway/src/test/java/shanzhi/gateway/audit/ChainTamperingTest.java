@@ -66,6 +66,17 @@ class ChainTamperingTest {
     }
 
     @Test
+    void aSignedResponsesChangedDigestIsFoundAtItsRecord() {
+        append(5);
+        assertThat(entry(1).responseDigest()).as("the fixture's first record is of a signed response").isNotNull();
+        records.tamper("UPDATE audit_record SET response_digest = repeat('0', 64) WHERE sequence = 1");
+        ChainStatus status = store.verifier().verify();
+        assertThat(status.valid()).isFalse();
+        assertThat(status.firstBrokenSequence()).isEqualTo(1L);
+        assertThat(status.reason()).contains("fields do not match");
+    }
+
+    @Test
     void anEditThatRecomputesTheRecordsOwnHashesIsFoundAtTheNextLink() {
         List<AuditEntry> written = append(5);
         AuditEntry forged = withSubject(written.get(2), "someone-else");
@@ -282,7 +293,7 @@ class ChainTamperingTest {
         return new AuditEntry(entry.version(), entry.recordedAt(), subject, entry.roles(), entry.scope(), entry.client(),
                 entry.workerId(), entry.operationType(), entry.operationName(), entry.documentHash(),
                 entry.variablesHash(), entry.personIds(), entry.fields(), entry.connections(), entry.refusals(),
-                entry.outcome());
+                entry.outcome(), entry.purpose(), entry.responseDigest());
     }
 
     private byte[] hashOf(long sequence) {

@@ -2,6 +2,7 @@ package shanzhi.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
@@ -11,9 +12,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import shanzhi.api.Role;
 import shanzhi.gateway.TestDatabases;
+import shanzhi.gateway.keys.DetachedJws;
+import shanzhi.gateway.keys.SigningKeys;
+import shanzhi.gateway.signing.SignedResponses;
 
 /**
  * A gateway whose audit store goes down: personal data is withheld (no data, AUDIT_UNAVAILABLE),
@@ -65,6 +72,28 @@ class FailClosedTest {
 
         client.document(read).variables(Map.of("id", id)).execute().path("person.idNumber").hasValue();
         assertThat(records.lastSequence()).as("recorded again once back").isEqualTo(recorded + 1);
+    }
+
+    @Test
+    void aSignedClientsWithheldResponseIsSignedWithoutARecordsSequence() throws SQLException {
+        String token = gateway.token("fail-closed-partner", List.of(Role.DISTRICT_ADMIN), "440513", "partner-signed");
+        long recorded = records.lastSequence();
+        allowConnections(false);
+        EntityExchangeResult<byte[]> result;
+        try {
+            result = gateway.http().post().contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .bodyValue(Map.of("query", "{ people(under: \"440513\", first: 1) { edges { node { id idNumber } } } }"))
+                    .exchange().expectStatus().isOk().expectBody().returnResult();
+        } finally {
+            allowConnections(true);
+        }
+        byte[] body = result.getResponseBodyContent();
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("AUDIT_UNAVAILABLE").doesNotContain("idNumber");
+        Map<String, Object> header = DetachedJws.verify(gateway.bean(SigningKeys.class),
+                result.getResponseHeaders().getFirst(SignedResponses.HEADER), body).orElseThrow();
+        assertThat(header).doesNotContainKey("seq");
+        assertThat(records.lastSequence()).isEqualTo(recorded);
     }
 
     private static void allowConnections(boolean allow) throws SQLException {

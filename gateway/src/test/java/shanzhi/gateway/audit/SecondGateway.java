@@ -50,14 +50,26 @@ final class SecondGateway implements AutoCloseable {
 
     /** A client of this replica, with a token from this replica's own demo issuer. */
     HttpGraphQlTester as(String subject, List<Role> roles, String region) {
-        String token = context.getBean(DemoTokenIssuer.class).issue(subject, roles, region, null, "replica-tests",
-                Duration.ofMinutes(10));
-        WebTestClient http = WebTestClient.bindToServer()
+        return HttpGraphQlTester.create(http()).mutate()
+                .header("Authorization", "Bearer " + token(subject, roles, region, "replica-tests")).build();
+    }
+
+    /** A token of this replica's own demo issuer. */
+    String token(String subject, List<Role> roles, String region, String client) {
+        return context.getBean(DemoTokenIssuer.class).issue(subject, roles, region, null, client, Duration.ofMinutes(10));
+    }
+
+    /** A plain HTTP client to this replica's /graphql, declaring the tests' purpose. */
+    WebTestClient http() {
+        return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/graphql")
                 .responseTimeout(Duration.ofSeconds(60))
                 .defaultHeader("Shanzhi-Purpose", shanzhi.gateway.ApiTestBase.TEST_PURPOSE)
                 .build();
-        return HttpGraphQlTester.create(http).mutate().header("Authorization", "Bearer " + token).build();
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     @Override
