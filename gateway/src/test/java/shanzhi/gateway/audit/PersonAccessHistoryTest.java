@@ -173,6 +173,23 @@ class PersonAccessHistoryTest extends ApiTestBase {
     }
 
     @Test
+    void aCovertReadOfOnePersonByIdOrThroughTheirHouseholdIsWithheldToo() throws InterruptedException {
+        HttpGraphQlTester detective = client("history-detective", Role.POLICE, DISTRICT, "TEST_COVERT");
+        long before = audit.lastSequence();
+        detective.document("query($id: ID!) { person(id: $id) { name } }").variable("id", personId).execute()
+                .errors().verify();
+        long byId = onlyNewRecord(before);
+        before = audit.lastSequence();
+        detective.document("query($id: ID!) { person(id: $id) { household { members { id name } } } }")
+                .variable("id", personId).execute().errors().verify();
+        long throughHousehold = audit.after(before).get(0).sequence();
+
+        assertThat(sequencesShown()).doesNotContain(byId, throughHousehold);
+        Thread.sleep(1_500); // TEST_COVERT's disclosure delay is 1 s
+        assertThat(sequencesShown()).contains(byId, throughHousehold);
+    }
+
+    @Test
     void readingTheHistoryIsItselfARecordedReadOfThePerson() {
         long before = audit.lastSequence();
         graphQl.document(HISTORY).operationName("History").variables(vars("id", personId, "first", 1)).execute()

@@ -119,6 +119,30 @@ class PurposeOfAccessTest extends ApiTestBase {
     }
 
     @Test
+    void policeDeclareAPurposeForEveryReadOfAPersonOtherRolesOnlyForBulkReads() {
+        String id = graphQl.document(PEOPLE).execute().path("people.edges[0].node.id").entity(String.class).get();
+        String one = "query($id: ID!) { person(id: $id) { name household { members { id } } } }";
+        client(List.of(Role.POLICE), null).document(one).variable("id", id).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN");
+                    assertThat(error.getMessage()).contains("Query.person needs a declared purpose", "INVESTIGATION");
+                })).path("person").valueIsNull();
+        client(List.of(Role.POLICE), "PUBLIC_SAFETY").document(one).variable("id", id).execute()
+                .errors().verify().path("person.name").hasValue();
+        client(List.of(Role.DISTRICT_ADMIN), null).document(one).variable("id", id).execute()
+                .errors().verify().path("person.household.members").entityList(Object.class).hasSizeGreaterThan(0);
+        for (String nested : List.of(
+                "{ region(code: \"" + TOWN + "\") { incidents(first: 1) { edges { node { persons { id } } } } } }",
+                "{ region(code: \"" + TOWN + "\") { disputes(first: 1) { edges { node { parties { id } } } } } }")) {
+            client(List.of(Role.POLICE), null).document(nested).execute()
+                    .errors().satisfy(errors -> assertThat(errors).isNotEmpty().allSatisfy(error -> {
+                        assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN");
+                        assertThat(error.getMessage()).contains("needs a declared purpose");
+                    }));
+        }
+    }
+
+    @Test
     void hostilePurposesAreBadUserInput() {
         for (String hostile : List.of("case_handling", "CASE_HANDLING; case=", "CASE_HANDLING; case=a b",
                 "CASE_HANDLING; other=1", "A".repeat(41), "CASE_HANDLING; case=" + "1".repeat(200))) {
