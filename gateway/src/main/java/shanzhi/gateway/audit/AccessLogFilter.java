@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes the access log line of every HTTP request (SSE included) once its response is done, so
- * also of those refused before any GraphQL runs (401, 429, 400, 413) with their status. Runs
+ * also of those refused before any GraphQL runs (401, 429, 400, 413, 503) with their status. Runs
  * before Spring Security. Health probes and GraphiQL's page are not logged, nor the WebSocket
  * upgrade: each graphql-ws operation gets its own line (AccessLogInterceptor).
  */
@@ -50,6 +50,7 @@ public class AccessLogFilter implements WebFilter, Ordered {
             case 401 -> "UNAUTHENTICATED";
             case 403 -> "FORBIDDEN";
             case 429 -> "RATE_LIMITED";
+            case 503 -> "OVERLOADED";
             default -> status < 500 ? "BAD_REQUEST" : "ERROR";
         };
     }

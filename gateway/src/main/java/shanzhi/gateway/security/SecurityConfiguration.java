@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -30,6 +31,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import reactor.core.publisher.Mono;
 
+import shanzhi.gateway.admission.AdmissionControl;
 import shanzhi.gateway.observability.OperatorAccess;
 
 /**
@@ -51,8 +53,12 @@ public class SecurityConfiguration {
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http,
                                                @Value("${spring.graphql.websocket.path:}") String webSocketPath,
                                                JwtProperties jwt, ObjectProvider<DemoTokenIssuer> demoIssuer,
-                                               UrlBasedCorsConfigurationSource cors, OperatorAccess operators) {
+                                               UrlBasedCorsConfigurationSource cors, OperatorAccess operators,
+                                               ObjectProvider<AdmissionControl> admission) {
         RefusalBodies refusals = new RefusalBodies(howToGetAToken(jwt, demoIssuer.getIfAvailable() != null));
+        // Admission control right after CORS (a browser can read the 503) and before the token is
+        // verified (a refused request costs no signature check): shanzhi.gateway.admission.
+        admission.ifAvailable(control -> http.addFilterAfter(control.filter(), SecurityWebFiltersOrder.CORS));
         return http
                 // Origins per deployment (shanzhi.cors.*, shanzhi.gateway.cors.PortalCorsConfiguration), before authentication.
                 .cors(spec -> spec.configurationSource(cors))

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one shape of every error the gateway answers outside GraphQL execution (401, 403, 400 for
- * a body that is not a request, 413): a GraphQL response {@code {"errors":[{"message", "extensions":
+ * a body that is not a request, 413, 503 when a replica is full): a GraphQL response {@code {"errors":[{"message", "extensions":
  * {"code", ...}}]}} as application/json, so that GraphiQL and every client read it like any other error.
  */
 public final class ErrorBody {
@@ -29,13 +29,25 @@ public final class ErrorBody {
 
     public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String message,
                                    Map<String, Object> extensions) {
+        return write(response, status, render(code, message, extensions));
+    }
+
+    /**
+     * The body of an error answered so often that it is rendered once (admission control's 503
+     * under overload): the same bytes as {@link #write(ServerHttpResponse, HttpStatus, String, String, Map)}.
+     */
+    public static byte[] render(String code, String message, Map<String, Object> extensions) {
+        return json(code, message, extensions).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Answers with a body from {@link #render}; nothing once the response is committed. */
+    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, byte[] rendered) {
         if (response.isCommitted()) {
             return Mono.empty();
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = json(code, message, extensions).getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(rendered)));
     }
 
     static String json(String code, String message, Map<String, Object> extensions) {
