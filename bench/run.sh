@@ -79,6 +79,21 @@ measure() {
   done
 }
 
+# overload <scale> <op> <url> <body> <token>: offered OVERLOAD (2) times the operation's closed-loop
+# throughput just measured, open loop for DUR s: admission control must keep the admitted requests'
+# latency and refuse the rest at once (503 OVERLOADED), with no other errors.
+overload() {
+  local scale=$1 op=$2 url=$3 body=$4 token=$5 capacity rate result
+  capacity=$(python3 -c "import json,sys
+rows=[json.loads(l) for l in open(sys.argv[1])]
+print([r for r in rows if r.get('target')=='gateway' and r.get('op')==sys.argv[2] and r.get('scale')==sys.argv[3] and r.get('mode')=='closed'][-1]['result']['rps'])" "$results" "$op" "$scale")
+  rate=$(python3 -c "print(max(1, round(${OVERLOAD:-2} * $capacity)))")
+  log "scale $scale gateway $op: overload at $rate/s (${OVERLOAD:-2} x closed-loop $capacity rps)"
+  result=$(node scripts/openloop.js "$url" "$body" "$token" POST "$rate" "$DUR" | bench_line)
+  emit "{\"scale\":\"$scale\",\"target\":\"gateway\",\"op\":\"$op\",\"mode\":\"overload\",\"rate\":$rate,\"capacity_rps\":$capacity,\"result\":$result}"
+  log "  overload $rate/s: $result"
+}
+
 for scale in "${SCALES[@]}"; do
   tag=$(echo "$scale" | tr . _)
   log "scale $scale: data"
@@ -112,6 +127,7 @@ for scale in "${SCALES[@]}"; do
   measure "$scale" gateway 3-people-page "http://127.0.0.1:$GW_PORT/graphql" "$req/3-people-page.json" "$admin" POST "$gw" stm
   measure "$scale" gateway 4-incident-stats "http://127.0.0.1:$GW_PORT/graphql" "$req/4-incident-stats.json" "$admin" POST "$gw" stm
   measure "$scale" gateway 5-report-grid-event "http://127.0.0.1:$GW_PORT/graphql" "$req/5-report-grid-event.json" "$worker" POST "$gw" stm
+  overload "$scale" 1-village-dashboard "$gq" "$req/1-village-dashboard.json" "$admin"
   curl -s -H "Authorization: Bearer $admin" -H 'content-type: application/json' --data @"$req/3-people-page.json" "http://127.0.0.1:$GW_PORT/graphql" > "$out/op3_gateway_$tag.json"
   curl -s -H "Authorization: Bearer $admin" -H 'content-type: application/json' --data @"$req/1-village-dashboard.json" "http://127.0.0.1:$GW_PORT/graphql" > "$out/op1_gateway_$tag.json"
   curl -s -H "Authorization: Bearer $admin" -H 'content-type: application/json' --data @"$req/2-person-profile.json" "http://127.0.0.1:$GW_PORT/graphql" > "$out/op2_gateway_$tag.json"

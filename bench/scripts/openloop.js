@@ -1,7 +1,9 @@
 // Open-loop load at a fixed request rate (requests are sent on schedule, whether or not earlier
 // ones have answered) with latency measured from each request's scheduled send time, so a stall
-// is not hidden (no coordinated omission). Every response is checked: a status other than 200 or
-// a body containing "errors" is an error. Prints one line "BENCH {json}".
+// is not hidden (no coordinated omission). Every response is checked: a 503 whose body says
+// OVERLOADED is a refusal by admission control (counted apart, with its own latencies); any other
+// status than 200, or a body containing "errors", is an error. Prints one line "BENCH {json}"
+// (p50/p95/p99 over every request; admitted_* over the 200s, refused_* over the refusals).
 // usage: node openloop.js <url> <body.json> <token|-> <GET|POST> <rate> <seconds>
 // Why not autocannon -R: its rate limit is per connection per wall-clock second (requests leave in
 // bursts at each second tick, lib/httpClient.js) and its coordinated-omission correction uses a
@@ -17,8 +19,8 @@ const run = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 const u = new URL(url);
 const total = Math.round(rate * seconds);
-const lat = [], service = [];
-let sent = 0, done = 0, errors = 0, sample = '', maxInFlight = 0, inFlight = 0;
+const lat = [], service = [], admitted = [], refusedLat = [];
+let sent = 0, done = 0, errors = 0, refused = 0, sample = '', maxInFlight = 0, inFlight = 0;
 const t0 = performance.now() + 50;
 
 function fire(i) {
@@ -35,9 +37,13 @@ function fire(i) {
     res.on('end', () => {
       const end = performance.now();
       const text = Buffer.concat(chunks).toString('utf8');
-      if (res.statusCode !== 200 || text.includes('"errors"')) {
+      if (res.statusCode === 503 && text.includes('OVERLOADED')) {
+        refused++; refusedLat.push(end - scheduled);
+      } else if (res.statusCode !== 200 || text.includes('"errors"')) {
         errors++;
         if (!sample) sample = (res.statusCode + ' ' + text.slice(0, 160)).replace(/["\\\n\r\t]/g, ' ');
+      } else {
+        admitted.push(end - scheduled);
       }
       lat.push(end - scheduled); service.push(end - start);
       finish();
@@ -66,6 +72,8 @@ function report() {
     target_rps: rate, requests: total, achieved_send_rps: +(total / Math.max(elapsed, 1e-9)).toFixed(1),
     p50_ms: +pct(lat, 50).toFixed(2), p95_ms: +pct(lat, 95).toFixed(2), p99_ms: +pct(lat, 99).toFixed(2),
     max_ms: +pct(lat, 100).toFixed(2), service_p99_ms: +pct(service, 99).toFixed(2),
+    admitted: admitted.length, admitted_p50_ms: +pct(admitted, 50).toFixed(2), admitted_p99_ms: +pct(admitted, 99).toFixed(2),
+    refused, refused_p50_ms: +pct(refusedLat, 50).toFixed(2), refused_p99_ms: +pct(refusedLat, 99).toFixed(2),
     errors, max_in_flight: maxInFlight, sample,
   };
   console.log('BENCH ' + JSON.stringify(out));

@@ -88,7 +88,7 @@ w(f'- load average at report time: {loadavg} on {nproc} cores. The load generato
 w(f'- Java: {java_v}; gateway heap `-Xmx256m` (baseline also `-Xmx256m`)')
 w(f'- PostgreSQL: {pg_v} on 127.0.0.1:5432, on the same machine')
 w(f'- Node {node_v}, PostGraphile {pgl_v} and {pgl5_v} (amber preset, `bench/postgraphile/graphile.config.mjs`; on this Node with `Promise.withResolvers` polyfilled by `bench/postgraphile/promise-with-resolvers.cjs`), {wrk_v}, {gp_v}')
-w('- closed loop: wrk, 2 threads, fixed connections, after a warm-up; open loop: `bench/scripts/openloop.js` (Node http, requests sent on a fixed schedule, latency from the scheduled send time, so no coordinated omission). Every response is checked: status ≠ 200 or a body containing `"errors"` is an error.\n')
+w('- closed loop: wrk, 2 threads, fixed connections, after a warm-up; open loop: `bench/scripts/openloop.js` (Node http, requests sent on a fixed schedule, latency from the scheduled send time, so no coordinated omission). Every response is checked: a 503 `OVERLOADED` is a refusal by admission control (counted apart); any other status ≠ 200 or a body containing `"errors"` is an error.\n')
 
 for scale in scales:
     w(f'## Scale {scale}\n')
@@ -100,7 +100,7 @@ for scale in scales:
             f'{r["target"]} {r["seconds"]} s' + (f' ({r["rounds"]} rounds over all its operations, last round {r["last_round_compilations"]} JIT compilations)'
                                                   if 'rounds' in r else ' (fixed)') for r in warm) + '.\n')
     head = '| op | closed rps | closed errors | CPU ms/req | ' + ' | '.join(f'p50/p95/p99 ms @{r}/s' for r in rates) + \
-        ' | open errors | statements/req people/grid/legal/security |'
+        ' | open errors | open refused (503) | statements/req people/grid/legal/security |'
     w(head)
     w('|' + '---|' * (head.count('|') - 1))
     for op in OPS:
@@ -111,11 +111,13 @@ for scale in scales:
         cpu = c['cpu_s'] * 1000 / res['requests'] if res['requests'] else None
         cells = []
         oerr = 0
+        orefused = 0
         for rate in rates:
             o = find(scale, 'gateway', op, 'open', rate)
             if o:
                 o = o['result']
                 oerr += o['errors']
+                orefused += o.get('refused', 0)
                 mark = '' if o['achieved_send_rps'] >= 0.95 * rate else ' (sent %.0f/s)' % o['achieved_send_rps']
                 cells.append(f'{f(o["p50_ms"])}/{f(o["p95_ms"])}/{f(o["p99_ms"])}{mark}')
             else:
@@ -125,8 +127,16 @@ for scale in scales:
             stm = '/'.join(f'{(c["stm_single_after"].get(s, 0) - c["stm_single_before"].get(s, 0)) / c["stm_single_n"]:.2f}' for s in STORES)
         elif c.get('stm_after') and res['requests']:
             stm = '/'.join(f'{(c["stm_after"].get(s, 0) - c["stm_before"].get(s, 0)) / res["requests"]:.2f}' for s in STORES)
-        w(f'| {op} | {f(res["rps"])} | {res["errors"] + res["socket_errors"]} / {res["checked"]} | {f(cpu, 2)} | ' + ' | '.join(cells) + f' | {oerr} | {stm} |')
+        w(f'| {op} | {f(res["rps"])} | {res["errors"] + res["socket_errors"]} / {res["checked"]} | {f(cpu, 2)} | ' + ' | '.join(cells) + f' | {oerr} | {orefused} | {stm} |')
     w('')
+    for o in [r for r in rows if r['scale'] == scale and r.get('mode') == 'overload']:
+        res = o['result']
+        met = res['errors'] == 0 and res['admitted_p99_ms'] < 100 and (res['refused'] == 0 or res['refused_p99_ms'] < 5)
+        w(f'Overload ({o["op"]}, offered {o["rate"]}/s = {o["rate"] / o["capacity_rps"]:.1f} x the closed-loop {f(o["capacity_rps"])} rps, '
+          f'open loop): {res["admitted"]} admitted, p50/p99 {f(res["admitted_p50_ms"])}/{f(res["admitted_p99_ms"])} ms; '
+          f'{res["refused"]} refused (503 OVERLOADED), p50/p99 {f(res["refused_p50_ms"])}/{f(res["refused_p99_ms"])} ms; '
+          f'{res["errors"]} other errors; sent {res["achieved_send_rps"]}/s. Target (admitted p99 < 100 ms, refused p99 < 5 ms, '
+          f'no other errors): **{"met" if met else "MISSED"}**.\n')
     # peers
     w('Side by side (same machine, same data, same run):\n')
     head = '| op | server | closed rps | ratio gateway/peer | ' + ' | '.join(f'p99 ms @{r}/s' for r in rates) + ' | errors | peak RSS MiB |'

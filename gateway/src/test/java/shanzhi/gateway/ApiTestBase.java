@@ -16,7 +16,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import shanzhi.api.Role;
-import shanzhi.gateway.security.DemoTokenIssuer;
+import shanzhi.gateway.authentication.DemoTokenIssuer;
 import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.sources.StatementCounter;
 

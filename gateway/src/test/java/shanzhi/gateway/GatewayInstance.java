@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import shanzhi.api.Role;
-import shanzhi.gateway.security.DemoTokenIssuer;
+import shanzhi.gateway.authentication.DemoTokenIssuer;
 
 /**
  * One more gateway process-in-the-JVM beside the shared test context: same databases, same Redis

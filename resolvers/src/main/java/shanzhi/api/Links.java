@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
@@ -17,6 +19,24 @@ import reactor.core.publisher.Mono;
  */
 public final class Links {
     private Links() {
+    }
+
+    /** As {@link #resolve}, with the rows fetched as a map by id (a batch loader's answer). */
+    public static <K, I, V> Mono<Map<K, List<V>>> resolveBatch(Mono<Map<K, List<I>>> idsByOwner,
+                                                                Function<Set<I>, Mono<Map<I, V>>> fetch) {
+        return idsByOwner.flatMap(links -> {
+            Set<I> ids = new LinkedHashSet<>();
+            links.values().forEach(ids::addAll);
+            if (ids.isEmpty()) {
+                return Mono.just(Map.<K, List<V>>of());
+            }
+            return fetch.apply(ids).map(found -> {
+                Map<K, List<V>> result = new HashMap<>();
+                links.forEach((owner, ownerIds) -> result.put(owner,
+                        ownerIds.stream().map(found::get).filter(Objects::nonNull).toList()));
+                return result;
+            });
+        });
     }
 
     public static <K, I, V> Mono<Map<K, List<V>>> resolve(Mono<Map<K, List<I>>> idsByOwner,

@@ -28,12 +28,6 @@ public class GridQueries {
     }
 
     @DgsQuery
-    public CompletableFuture<RegionRow> region(@InputArgument String code, DgsDataFetchingEnvironment env) {
-        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, RegionCode.requireValid(code));
-    }
-
-    /** Regions of a level under `under`, as far as they lie under the caller's scope. */
-    @DgsQuery
     public Mono<Connection<RegionRow>> regions(@InputArgument RegionLevel level, @InputArgument String under,
                                                DgsDataFetchingEnvironment env) {
         String asked = under == null ? null : RegionCode.requireValid(under);
@@ -48,8 +42,4 @@ public class GridQueries {
                 region -> Cursor.ofCode(region.code()), () -> regions.countOfLevel(level, visible).toFuture()));
     }
 
-    @DgsQuery
-    public CompletableFuture<GridEventRow> gridEvent(@InputArgument String id, DgsDataFetchingEnvironment env) {
-        return ScopedBatchLoader.<Long, GridEventRow>load(env, GridEventLoader.NAME, Ids.parse(id, "grid event"));
-    }
 }

@@ -1,116 +1,59 @@
 package shanzhi.legal;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
-import com.netflix.graphql.dgs.DgsCodeRegistry;
-import com.netflix.graphql.dgs.DgsComponent;
-import com.netflix.graphql.dgs.DgsData;
-import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
-import com.netflix.graphql.dgs.DgsQuery;
-import com.netflix.graphql.dgs.InputArgument;
+import org.springframework.stereotype.Component;
 
-import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import shanzhi.api.BatchedField;
-import shanzhi.api.ScopedBatchLoader;
-import shanzhi.api.Connection;
-import shanzhi.api.ConnectionUnderRegion;
-import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
+import shanzhi.api.ReferenceKind;
 import shanzhi.api.RegionCode;
-import shanzhi.grid.RegionLoader;
 import shanzhi.grid.RegionRow;
 import shanzhi.people.PersonRow;
-import shanzhi.schema.types.DisputeStatus;
 import shanzhi.schema.types.RegionLevel;
+import shanzhi.wiring.DepartmentFields;
+import shanzhi.wiring.FieldTable;
+import shanzhi.wiring.Source;
 
-/** Every field whose data the legal store holds, wherever it sits in the schema. */
-@DgsComponent
-public class LegalFields {
+/**
+ * The legal store's binding table: disputes and their parties (read in the caller's scope), legal
+ * advisers and judicial offices (reference data, cached). Disputes under a region or an office
+ * (pages and counts) are in DisputeConnections.
+ */
+@Component
+public class LegalFields implements DepartmentFields {
+    static final ReferenceKind<String, LegalAdviserRow> ADVISER_OF_VILLAGE =
+            ReferenceKind.of("adviser-of-village", LegalAdviserRow.class, "legal_adviser", "adviser_village");
+    static final ReferenceKind<Long, List<String>> ADVISER_VILLAGES =
+            ReferenceKind.listOf("adviser-villages", String.class, "adviser_village");
+    static final ReferenceKind<String, JudicialOfficeRow> OFFICE_OF_TOWN =
+            ReferenceKind.of("judicial-office-of-town", JudicialOfficeRow.class, "judicial_office");
+    private final DisputeRepository disputes;
+    private final LegalServiceRepository services;
 
-    /** Per-item fields as plain fetchers (see BatchedField). */
-    @DgsCodeRegistry
-    public GraphQLCodeRegistry.Builder batchedFields(GraphQLCodeRegistry.Builder registry, TypeDefinitionRegistry types) {
-        return registry.dataFetcher(FieldCoordinates.coordinates("Dispute", "parties"),
-                new BatchedField<DisputeRow, Long, List<PersonRow>>(DisputePartiesLoader.NAME, DisputeRow::id, List.of()));
+    public LegalFields(DisputeRepository disputes, LegalServiceRepository services) {
+        this.disputes = disputes;
+        this.services = services;
     }
 
-    @DgsQuery
-    public CompletableFuture<DisputeRow> dispute(@InputArgument String id, DgsDataFetchingEnvironment env) {
-        return ScopedBatchLoader.<Long, DisputeRow>load(env, DisputeLoader.NAME, Ids.parse(id, "dispute"));
-    }
+    @Override
+    public void declare(FieldTable fields) {
+        Source<Long, DisputeRow> dispute = fields.entity("Dispute", Source.records("Dispute",
+                (ids, scope) -> disputes.findByIds(ids, scope).collectMap(DisputeRow::id, Function.identity())));
+        Source<String, JudicialOfficeRow> officeOfTown = Source.references("JudicialOffice.ofTown", OFFICE_OF_TOWN,
+                services::officesOfTowns, JudicialOfficeRow::townCode);
 
-    @DgsData(parentType = "Region", field = "legalAdviser")
-    public CompletableFuture<LegalAdviserRow> legalAdviser(DgsDataFetchingEnvironment env) {
-        RegionRow region = env.getSource();
-        if (region.level() != RegionLevel.VILLAGE) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return ScopedBatchLoader.<String, LegalAdviserRow>load(env, AdviserOfVillageLoader.NAME, region.code());
-    }
-
-    @DgsData(parentType = "Region", field = "judicialOffice")
-    public CompletableFuture<JudicialOfficeRow> judicialOffice(DgsDataFetchingEnvironment env) {
-        RegionRow region = env.getSource();
-        if (region.level() != RegionLevel.TOWN) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return officeOfTown(env, region.code());
-    }
-
-    @DgsData(parentType = "Region", field = "disputes")
-    public CompletableFuture<Connection<DisputeRow>> regionDisputes(@InputArgument DisputeStatus status,
-                                                                   DgsDataFetchingEnvironment env) {
-        RegionRow region = env.getSource();
-        return disputesUnder(env, region.code(), status);
-    }
-
-    @DgsData(parentType = "JudicialOffice", field = "disputes")
-    public CompletableFuture<Connection<DisputeRow>> officeDisputes(@InputArgument DisputeStatus status,
-                                                                   DgsDataFetchingEnvironment env) {
-        JudicialOfficeRow office = env.getSource();
-        return disputesUnder(env, office.townCode(), status);
-    }
-
-    @DgsData(parentType = "JudicialOffice", field = "town")
-    public CompletableFuture<RegionRow> officeTown(DgsDataFetchingEnvironment env) {
-        JudicialOfficeRow office = env.getSource();
-        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, office.townCode());
-    }
-
-    @DgsData(parentType = "LegalAdviser", field = "villages")
-    public CompletableFuture<List<RegionRow>> adviserVillages(DgsDataFetchingEnvironment env) {
-        LegalAdviserRow adviser = env.getSource();
-        return ScopedBatchLoader.<Long, List<RegionRow>>load(env, AdviserVillagesLoader.NAME, adviser.id()).thenApply(found -> found == null ? List.of() : found);
-    }
-
-    @DgsData(parentType = "Dispute", field = "region")
-    public CompletableFuture<RegionRow> disputeRegion(DgsDataFetchingEnvironment env) {
-        DisputeRow dispute = env.getSource();
-        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, dispute.cellCode());
-    }
-
-    @DgsData(parentType = "Dispute", field = "judicialOffice")
-    public CompletableFuture<JudicialOfficeRow> disputeOffice(DgsDataFetchingEnvironment env) {
-        DisputeRow dispute = env.getSource();
-        return officeOfTown(env, RegionCode.townOf(dispute.cellCode()));
-    }
-
-    @DgsData(parentType = "Person", field = "disputes")
-    public CompletableFuture<List<DisputeRow>> personDisputes(DgsDataFetchingEnvironment env) {
-        PersonRow person = env.getSource();
-        return ScopedBatchLoader.<Long, List<DisputeRow>>load(env, PersonDisputesLoader.NAME, person.id()).thenApply(found -> found == null ? List.of() : found);
-    }
-
-    private static CompletableFuture<JudicialOfficeRow> officeOfTown(DgsDataFetchingEnvironment env, String townCode) {
-        return ScopedBatchLoader.<String, JudicialOfficeRow>load(env, JudicialOfficeOfTownLoader.NAME, townCode);
-    }
-
-    private static CompletableFuture<Connection<DisputeRow>> disputesUnder(DgsDataFetchingEnvironment env,
-                                                                          String regionCode, DisputeStatus status) {
-        return ConnectionUnderRegion.load(env, DisputesUnderLoader.NAME, DisputeCountLoader.NAME, regionCode, status,
-                (DisputeRow dispute) -> Cursor.ofTime(dispute.reportedAt().toInstant(), dispute.id()));
+        fields.root("Query", "dispute", dispute, env -> Ids.parse(env.getArgument("id"), "dispute"));
+        fields.one("Region", "legalAdviser",
+                Source.referencesOfRegions("Region.legalAdviser", ADVISER_OF_VILLAGE, services::advisersOfVillages),
+                (RegionRow region) -> region.level() == RegionLevel.VILLAGE ? region.code() : null);
+        fields.one("Region", "judicialOffice", officeOfTown,
+                (RegionRow region) -> region.level() == RegionLevel.TOWN ? region.code() : null);
+        fields.one("JudicialOffice", "town", "Region", JudicialOfficeRow::townCode);
+        fields.many("LegalAdviser", "villages", "Region", ADVISER_VILLAGES, services::villageCodesOf, LegalAdviserRow::id);
+        fields.one("Dispute", "region", "Region", DisputeRow::cellCode);
+        fields.one("Dispute", "judicialOffice", officeOfTown, (DisputeRow row) -> RegionCode.townOf(row.cellCode()));
+        fields.many("Dispute", "parties", "Person", (ids, scope) -> disputes.partyIdsOf(ids), DisputeRow::id);
+        fields.many("Person", "disputes", Source.records("Person.disputes", disputes::ofPersons), PersonRow::id);
     }
 }

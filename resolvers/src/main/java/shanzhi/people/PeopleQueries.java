@@ -29,11 +29,6 @@ public class PeopleQueries {
     }
 
     @DgsQuery
-    public CompletableFuture<PersonRow> person(@InputArgument String id, DgsDataFetchingEnvironment env) {
-        return ScopedBatchLoader.<Long, PersonRow>load(env, PersonLoader.NAME, Ids.parse(id, "person"));
-    }
-
-    @DgsQuery
     public Mono<PersonRow> personByIdNumber(@InputArgument String idNumber, DgsDataFetchingEnvironment env) {
         String valid = IdNumber.requireValid(idNumber);
         return ConfirmingLookup.guarded(env, misses, Mono.defer(() -> people.findByIdNumber(valid, Caller.of(env).scope())));

@@ -1,4 +1,4 @@
-package shanzhi.security;
+package shanzhi.police;
 
 import java.util.List;
 import java.util.Map;

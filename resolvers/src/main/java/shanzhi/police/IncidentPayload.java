@@ -1,4 +1,4 @@
-package shanzhi.security;
+package shanzhi.police;
 
 import static shanzhi.api.RowPayload.number;
 import static shanzhi.api.RowPayload.text;

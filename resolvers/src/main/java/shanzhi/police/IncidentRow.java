@@ -1,4 +1,4 @@
-package shanzhi.security;
+package shanzhi.police;
 
 import java.time.OffsetDateTime;
 

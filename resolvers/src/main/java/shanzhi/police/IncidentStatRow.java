@@ -1,4 +1,4 @@
-package shanzhi.security;
+package shanzhi.police;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

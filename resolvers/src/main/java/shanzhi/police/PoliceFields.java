@@ -1,141 +1,66 @@
-package shanzhi.security;
+package shanzhi.police;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
-import com.netflix.graphql.dgs.DgsCodeRegistry;
-import com.netflix.graphql.dgs.DgsComponent;
-import com.netflix.graphql.dgs.DgsData;
-import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
-import com.netflix.graphql.dgs.DgsQuery;
-import com.netflix.graphql.dgs.InputArgument;
+import org.springframework.stereotype.Component;
 
-import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import shanzhi.api.BatchedField;
-import shanzhi.api.ScopedBatchLoader;
-import shanzhi.api.BadUserInput;
-import shanzhi.api.Caller;
-import shanzhi.api.Connection;
-import shanzhi.api.ConnectionUnderRegion;
-import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
+import shanzhi.api.ReferenceKind;
 import shanzhi.api.RegionCode;
-import shanzhi.grid.RegionLoader;
 import shanzhi.grid.RegionRow;
 import shanzhi.people.PersonRow;
-import shanzhi.schema.types.IncidentCategory;
 import shanzhi.schema.types.RegionLevel;
+import shanzhi.wiring.DepartmentFields;
+import shanzhi.wiring.FieldTable;
+import shanzhi.wiring.Source;
 
-/** Every field whose data the security store holds, wherever it sits in the schema. */
-@DgsComponent
-public class SecurityFields {
+/**
+ * The public security store's binding table: incidents and the persons in them (read in the
+ * caller's scope), police stations and rooms (reference data, cached). Incidents under a region
+ * and their statistics are in IncidentConnections.
+ */
+@Component
+public class PoliceFields implements DepartmentFields {
+    static final ReferenceKind<Long, PoliceStationRow> STATION =
+            ReferenceKind.of("police-station", PoliceStationRow.class, "police_station");
+    static final ReferenceKind<String, PoliceStationRow> STATION_OF_TOWN =
+            ReferenceKind.of("police-station-of-town", PoliceStationRow.class, "police_station");
+    static final ReferenceKind<String, PoliceRoomRow> ROOM_OF_VILLAGE =
+            ReferenceKind.of("police-room-of-village", PoliceRoomRow.class, "police_room");
+    static final ReferenceKind<Long, List<PoliceRoomRow>> STATION_ROOMS =
+            ReferenceKind.listOf("station-rooms", PoliceRoomRow.class, "police_room");
+    private final IncidentRepository incidents;
+    private final PoliceRepository police;
 
-    /** Per-item fields as plain fetchers (see BatchedField). */
-    @DgsCodeRegistry
-    public GraphQLCodeRegistry.Builder batchedFields(GraphQLCodeRegistry.Builder registry, TypeDefinitionRegistry types) {
-        return registry.dataFetcher(FieldCoordinates.coordinates("Incident", "persons"),
-                new BatchedField<IncidentRow, Long, List<PersonRow>>(IncidentPersonsLoader.NAME, IncidentRow::id, List.of()));
-    }
-    private static final int FIRST_YEAR = 1949;
-    private static final int LAST_YEAR = 2100;
-
-    @DgsQuery
-    public CompletableFuture<IncidentRow> incident(@InputArgument String id, DgsDataFetchingEnvironment env) {
-        return ScopedBatchLoader.<Long, IncidentRow>load(env, IncidentLoader.NAME, Ids.parse(id, "incident"));
-    }
-
-    @DgsData(parentType = "Region", field = "policeStation")
-    public CompletableFuture<PoliceStationRow> regionStation(DgsDataFetchingEnvironment env) {
-        RegionRow region = env.getSource();
-        if (region.level() != RegionLevel.TOWN) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return stationOfTown(env, region.code());
-    }
-
-    @DgsData(parentType = "Region", field = "policeRoom")
-    public CompletableFuture<PoliceRoomRow> regionRoom(DgsDataFetchingEnvironment env) {
-        RegionRow region = env.getSource();
-        if (region.level() != RegionLevel.VILLAGE) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return ScopedBatchLoader.<String, PoliceRoomRow>load(env, PoliceRoomOfVillageLoader.NAME, region.code());
+    public PoliceFields(IncidentRepository incidents, PoliceRepository police) {
+        this.incidents = incidents;
+        this.police = police;
     }
 
-    @DgsData(parentType = "Region", field = "incidents")
-    public CompletableFuture<Connection<IncidentRow>> regionIncidents(@InputArgument IncidentCategory category,
-                                                                     @InputArgument LocalDate from,
-                                                                     @InputArgument LocalDate to,
-                                                                     DgsDataFetchingEnvironment env) {
-        RegionRow region = env.getSource();
-        return ConnectionUnderRegion.load(env, IncidentsUnderLoader.NAME, IncidentCountLoader.NAME, region.code(),
-                new IncidentFilter(category, from, to),
-                (IncidentRow incident) -> Cursor.ofTime(incident.occurredAt().toInstant(), incident.id()));
-    }
+    @Override
+    public void declare(FieldTable fields) {
+        Source<Long, IncidentRow> incident = fields.entity("Incident", Source.records("Incident",
+                (ids, scope) -> incidents.findByIds(ids, scope).collectMap(IncidentRow::id, Function.identity())));
+        Source<Long, PoliceStationRow> station = fields.entity("PoliceStation",
+                Source.references("PoliceStation", STATION, police::stationsByIds, PoliceStationRow::townCode));
+        Source<String, PoliceStationRow> stationOfTown = Source.references("PoliceStation.ofTown", STATION_OF_TOWN,
+                police::stationsOfTowns, PoliceStationRow::townCode);
 
-    @DgsData(parentType = "Region", field = "incidentStats")
-    public CompletableFuture<List<IncidentStatRow>> regionStats(@InputArgument Integer year,
-                                                               DgsDataFetchingEnvironment env) {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new BadUserInput("year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", got " + year);
-        }
-        RegionRow region = env.getSource();
-        String visible = Caller.of(env).scope().narrow(region.code()).orElse(null);
-        if (visible == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return ScopedBatchLoader.<IncidentStatsLoader.Key, List<IncidentStatRow>>load(env, IncidentStatsLoader.NAME, new IncidentStatsLoader.Key(visible, year));
-    }
-
-    @DgsData(parentType = "Incident", field = "region")
-    public CompletableFuture<RegionRow> incidentRegion(DgsDataFetchingEnvironment env) {
-        IncidentRow incident = env.getSource();
-        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, incident.cellCode());
-    }
-
-    @DgsData(parentType = "Incident", field = "policeStation")
-    public CompletableFuture<PoliceStationRow> incidentStation(DgsDataFetchingEnvironment env) {
-        IncidentRow incident = env.getSource();
-        return stationOfTown(env, RegionCode.townOf(incident.cellCode()));
-    }
-
-    @DgsData(parentType = "PoliceStation", field = "town")
-    public CompletableFuture<RegionRow> stationTown(DgsDataFetchingEnvironment env) {
-        PoliceStationRow station = env.getSource();
-        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, station.townCode());
-    }
-
-    @DgsData(parentType = "PoliceStation", field = "rooms")
-    public CompletableFuture<List<PoliceRoomRow>> stationRooms(DgsDataFetchingEnvironment env) {
-        PoliceStationRow station = env.getSource();
-        return ScopedBatchLoader.<Long, List<PoliceRoomRow>>load(env, StationRoomsLoader.NAME, station.id()).thenApply(found -> found == null ? List.of() : found);
-    }
-
-    @DgsData(parentType = "PoliceRoom", field = "station")
-    public CompletableFuture<PoliceStationRow> roomStation(DgsDataFetchingEnvironment env) {
-        PoliceRoomRow room = env.getSource();
-        return ScopedBatchLoader.<Long, PoliceStationRow>load(env, PoliceStationLoader.NAME, room.stationId());
-    }
-
-    @DgsData(parentType = "PoliceRoom", field = "village")
-    public CompletableFuture<RegionRow> roomVillage(DgsDataFetchingEnvironment env) {
-        PoliceRoomRow room = env.getSource();
-        if (room.villageCode() == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return ScopedBatchLoader.<String, RegionRow>load(env, RegionLoader.NAME, room.villageCode());
-    }
-
-    @DgsData(parentType = "Person", field = "incidents")
-    public CompletableFuture<List<IncidentRow>> personIncidents(DgsDataFetchingEnvironment env) {
-        PersonRow person = env.getSource();
-        return ScopedBatchLoader.<Long, List<IncidentRow>>load(env, PersonIncidentsLoader.NAME, person.id()).thenApply(found -> found == null ? List.of() : found);
-    }
-
-    private static CompletableFuture<PoliceStationRow> stationOfTown(DgsDataFetchingEnvironment env, String townCode) {
-        return ScopedBatchLoader.<String, PoliceStationRow>load(env, PoliceStationOfTownLoader.NAME, townCode);
+        fields.root("Query", "incident", incident, env -> Ids.parse(env.getArgument("id"), "incident"));
+        fields.one("Region", "policeStation", stationOfTown,
+                (RegionRow region) -> region.level() == RegionLevel.TOWN ? region.code() : null);
+        fields.one("Region", "policeRoom", Source.references("Region.policeRoom", ROOM_OF_VILLAGE,
+                        police::roomsOfVillages, PoliceRoomRow::villageCode),
+                (RegionRow region) -> region.level() == RegionLevel.VILLAGE ? region.code() : null);
+        fields.one("Incident", "region", "Region", IncidentRow::cellCode);
+        fields.one("Incident", "policeStation", stationOfTown, (IncidentRow row) -> RegionCode.townOf(row.cellCode()));
+        fields.many("Incident", "persons", "Person", (ids, scope) -> incidents.personIdsOf(ids), IncidentRow::id);
+        fields.one("PoliceStation", "town", "Region", PoliceStationRow::townCode);
+        fields.many("PoliceStation", "rooms", Source.referenceLists("PoliceStation.rooms", STATION_ROOMS,
+                police::roomsOfStations, PoliceRoomRow::villageCode), PoliceStationRow::id);
+        fields.one("PoliceRoom", "station", station, PoliceRoomRow::stationId);
+        fields.one("PoliceRoom", "village", "Region", PoliceRoomRow::villageCode);
+        fields.many("Person", "incidents", Source.records("Person.incidents", incidents::ofPersons), PersonRow::id);
     }
 }

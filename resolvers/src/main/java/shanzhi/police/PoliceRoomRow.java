@@ -1,4 +1,4 @@
-package shanzhi.security;
+package shanzhi.police;
 
 public record PoliceRoomRow(long id, String name, long stationId, String villageCode) {
 }

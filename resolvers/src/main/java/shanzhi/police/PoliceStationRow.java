@@ -1,4 +1,4 @@
-package shanzhi.security;
+package shanzhi.police;
 
 public record PoliceStationRow(long id, String name, String townCode) {
 }

@@ -14,14 +14,13 @@ import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
 import shanzhi.api.LoadContext;
 import shanzhi.api.Paging;
-import shanzhi.api.ScopedBatchLoader;
-import shanzhi.people.PersonLoader;
 import shanzhi.people.PersonRow;
+import shanzhi.wiring.FieldWiring;
 
 /**
  * Query.personAccessHistory: who read a person's record, from the audit trail. Who may ask is the
  * field's @allow; whether the person may be asked about is the people store's scoped lookup
- * (PersonLoader, as Query.person), so a person outside the caller's scope is null like a missing
+ * (the Person entity, as Query.person), so a person outside the caller's scope is null like a missing
  * one. The history is the person's only after that: the trail is not read for anyone else. The
  * read is itself audited as a read of the person (AuditInstrumentation, PERSON_SUBJECTS).
  * No @purpose: it is a single-person read answering that person's own request (README).
@@ -29,9 +28,11 @@ import shanzhi.people.PersonRow;
 @DgsComponent
 public class PersonAccessHistoryQuery {
     private final PersonAccessHistory history;
+    private final FieldWiring fields;
 
-    public PersonAccessHistoryQuery(PersonAccessHistory history) {
+    public PersonAccessHistoryQuery(PersonAccessHistory history, FieldWiring fields) {
         this.history = history;
+        this.fields = fields;
     }
 
     @DgsQuery
@@ -41,7 +42,7 @@ public class PersonAccessHistoryQuery {
         // Bound to the field, its personId and the caller: a cursor opens on this history only.
         Paging paging = Paging.of(env, null);
         Long before = Cursor.idAfter(paging.page().after());
-        CompletableFuture<PersonRow> person = ScopedBatchLoader.load(env, PersonLoader.NAME, id);
+        CompletableFuture<PersonRow> person = fields.load(env, "Person", id);
         return person.thenCompose(found -> found == null ? CompletableFuture.<Connection<AccessEvent>>completedFuture(null)
                         : history.page(id, before, paging.page())
                                 .map(page -> paging.connection(page, (AccessEvent event) -> Cursor.ofId(event.sequence()),

@@ -1,4 +1,4 @@
-package shanzhi.gateway.security;
+package shanzhi.gateway.authentication;
 
 import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;

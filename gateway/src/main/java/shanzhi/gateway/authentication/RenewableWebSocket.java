@@ -1,4 +1,4 @@
-package shanzhi.gateway.security;
+package shanzhi.gateway.authentication;
 
 import java.util.List;
 import java.util.Map;

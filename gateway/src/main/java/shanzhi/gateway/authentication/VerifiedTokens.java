@@ -1,4 +1,4 @@
-package shanzhi.gateway.security;
+package shanzhi.gateway.authentication;
 
 import java.time.Duration;
 

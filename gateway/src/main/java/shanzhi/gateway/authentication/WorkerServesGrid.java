@@ -1,4 +1,4 @@
-package shanzhi.gateway.security;
+package shanzhi.gateway.authentication;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -1,4 +1,4 @@
-package shanzhi.gateway.security;
+package shanzhi.gateway.fieldrules;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;

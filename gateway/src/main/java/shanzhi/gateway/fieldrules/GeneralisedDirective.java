@@ -1,4 +1,4 @@
-package shanzhi.gateway.security;
+package shanzhi.gateway.fieldrules;
 
 import com.netflix.graphql.dgs.DgsDirective;
 

@@ -1,4 +1,4 @@
-package shanzhi.gateway.security;
+package shanzhi.gateway.fieldrules;
 
 /**
  * The masks of schema/access.graphqls: keep a head and a tail, star the rest, one star per

@@ -1,4 +1,4 @@
-package shanzhi.gateway.security;
+package shanzhi.gateway.fieldrules;
 
 import java.util.Set;
 import java.util.concurrent.CompletionStage;

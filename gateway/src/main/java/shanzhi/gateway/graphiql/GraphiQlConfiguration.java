@@ -25,7 +25,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import reactor.core.publisher.Mono;
 import shanzhi.api.Role;
-import shanzhi.gateway.security.DemoTokenIssuer;
+import shanzhi.gateway.authentication.DemoTokenIssuer;
 
 /**
  * GraphiQL at /graphiql, served entirely from the jar: GraphiQL's own bundle (vendored from npm,

@@ -13,7 +13,7 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-import shanzhi.gateway.security.CallerClaims;
+import shanzhi.gateway.authentication.CallerClaims;
 
 /**
  * The operator endpoints (metrics) are read with a verified token that carries one of the

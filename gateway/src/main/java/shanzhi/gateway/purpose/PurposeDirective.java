@@ -17,7 +17,7 @@ import shanzhi.api.Caller;
 import shanzhi.api.Role;
 import shanzhi.gateway.audit.AccessPurpose;
 import shanzhi.gateway.audit.AuditCollector;
-import shanzhi.gateway.security.DirectiveFetcher;
+import shanzhi.gateway.fieldrules.DirectiveFetcher;
 
 /**
  * @purpose(codes:, for:): for callers with a role in {@code for}, the field's data fetcher runs

@@ -8,7 +8,7 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-import shanzhi.gateway.security.CallerInterceptor;
+import shanzhi.gateway.authentication.CallerInterceptor;
 
 /**
  * Puts the request's declared purpose into its GraphQLContext, where PurposeDirective checks it:

@@ -19,7 +19,7 @@ import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import reactor.core.publisher.Mono;
-import shanzhi.gateway.security.CallerClaims;
+import shanzhi.gateway.authentication.CallerClaims;
 import shanzhi.gateway.transport.HttpExchange;
 import shanzhi.gateway.transport.StreamedResponses;
 

@@ -20,7 +20,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import shanzhi.gateway.security.CallerInterceptor;
+import shanzhi.gateway.authentication.CallerInterceptor;
 
 /**
  * Makes each HTTP transport carry what it can:

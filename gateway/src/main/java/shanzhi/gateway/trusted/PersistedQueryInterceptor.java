@@ -20,7 +20,7 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Caller;
 import shanzhi.gateway.redis.RedisBreaker;
-import shanzhi.gateway.security.CallerClaims;
+import shanzhi.gateway.authentication.CallerClaims;
 
 /**
  * Apollo's Automatic Persisted Queries over Redis, and the trusted-documents switch.

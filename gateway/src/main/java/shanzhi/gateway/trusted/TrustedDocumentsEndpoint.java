@@ -21,7 +21,7 @@ import graphql.ParseAndValidate;
 import graphql.ParseAndValidateResult;
 import reactor.core.publisher.Mono;
 import shanzhi.api.Role;
-import shanzhi.gateway.security.CallerClaims;
+import shanzhi.gateway.authentication.CallerClaims;
 
 /**
  * The operators' way to register trusted documents, for DISTRICT_ADMIN callers only:

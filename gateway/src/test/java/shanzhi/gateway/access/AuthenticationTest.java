@@ -28,7 +28,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import shanzhi.api.Role;
-import shanzhi.gateway.security.DemoTokenIssuer;
+import shanzhi.gateway.authentication.DemoTokenIssuer;
 
 /**
  * Every GraphQL request needs a valid bearer token of the configured issuer and audience that

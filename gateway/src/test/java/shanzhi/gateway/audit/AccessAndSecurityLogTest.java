@@ -91,7 +91,7 @@ class AccessAndSecurityLogTest extends ApiTestBase {
         long recorded = audit.lastSequence();
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         String expired = tokens.issue(Map.of("sub", "probe-4711", "roles", List.of("DISTRICT_ADMIN"), "region", DISTRICT,
-                "azp", "probing-app", "aud", List.of("shanzhi"), "iss", shanzhi.gateway.security.DemoTokenIssuer.ISSUER,
+                "azp", "probing-app", "aud", List.of("shanzhi"), "iss", shanzhi.gateway.authentication.DemoTokenIssuer.ISSUER,
                 "iat", anHourAgo.minus(Duration.ofMinutes(10)), "exp", anHourAgo));
         http().post().header("Authorization", "Bearer " + expired).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "{ person(id: \"1\") { name } }")).exchange()

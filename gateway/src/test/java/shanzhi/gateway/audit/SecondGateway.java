@@ -15,7 +15,7 @@ import shanzhi.api.Role;
 import shanzhi.gateway.GatewayTestConfiguration;
 import shanzhi.gateway.ShanzhiApplication;
 import shanzhi.gateway.TestDatabases;
-import shanzhi.gateway.security.DemoTokenIssuer;
+import shanzhi.gateway.authentication.DemoTokenIssuer;
 import shanzhi.gateway.sources.DatabaseProvisioner;
 import shanzhi.gateway.sources.Endpoint;
 

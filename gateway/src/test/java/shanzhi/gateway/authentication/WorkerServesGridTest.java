@@ -1,4 +1,4 @@
-package shanzhi.gateway.security;
+package shanzhi.gateway.authentication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import shanzhi.api.Role;
 import shanzhi.gateway.GatewayInstance;
 import shanzhi.gateway.GridWorkers;
-import shanzhi.gateway.security.DemoTokenIssuer;
+import shanzhi.gateway.authentication.DemoTokenIssuer;
 
 /**
  * A GET obeys the rules a POST obeys: the rate limits and the trusted-documents switch, on a gateway

@@ -86,7 +86,7 @@ class CrossReplicaSubscriptionTest extends LiveTestBase {
 
     /** As a district administrator whose token names {@code worker} (grid events are filed by the token's worker). */
     private static DocumentContext onOther(String document, Map<String, Object> variables, Long worker) {
-        String token = other.bean(shanzhi.gateway.security.DemoTokenIssuer.class).issue("cross-replica",
+        String token = other.bean(shanzhi.gateway.authentication.DemoTokenIssuer.class).issue("cross-replica",
                 List.of(Role.DISTRICT_ADMIN), DISTRICT, worker, "live-tests", java.time.Duration.ofMinutes(10));
         String body = other.http().post().uri("/graphql").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", document, "variables", variables))

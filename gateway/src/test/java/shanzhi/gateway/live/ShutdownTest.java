@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 import shanzhi.api.Role;
 import shanzhi.gateway.GatewayTestConfiguration;
 import shanzhi.gateway.ShanzhiApplication;
-import shanzhi.gateway.security.DemoTokenIssuer;
+import shanzhi.gateway.authentication.DemoTokenIssuer;
 
 /**
  * Closing a gateway completes its open subscriptions: the graphql-ws subscriber gets "complete",

@@ -15,7 +15,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import shanzhi.api.Role;
 import shanzhi.gateway.GatewayInstance;
 import shanzhi.gateway.GridWorkers;
-import shanzhi.gateway.security.DemoTokenIssuer;
+import shanzhi.gateway.authentication.DemoTokenIssuer;
 import shanzhi.gateway.TestRedis;
 import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.sources.StatementCounter;

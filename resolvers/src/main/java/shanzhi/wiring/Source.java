@@ -1,0 +1,92 @@
+package shanzhi.wiring;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+import shanzhi.api.Links;
+import shanzhi.api.ReferenceCache;
+import shanzhi.api.ReferenceKind;
+import shanzhi.api.Scope;
+import shanzhi.api.ScopeFilter;
+
+/**
+ * Where a batch of keys finds its values: one batch loader per request, named {@link #name()}
+ * (a type for the rows of an entity, shared by every field that leads to one; "Type.field" for a
+ * field's own rows). Each kind carries its scope rule, so no declaration can leave it out:
+ * {@link #records} are read in the caller's scope by their statement; {@link #references} are
+ * cached as the store holds them and narrowed to the caller's scope after the cache
+ * (ScopeFilter); {@link #links} read ids in one store and the rows through another source.
+ */
+public final class Source<K, V> {
+    private final String name;
+    private final Loading<K, V> loading;
+
+    /** The loading of a batch, given the reference cache. */
+    interface Loading<K, V> {
+        Mono<Map<K, V>> load(Set<K> keys, Scope scope, ReferenceCache cache);
+    }
+
+    private Source(String name, Loading<K, V> loading) {
+        this.name = Objects.requireNonNull(name);
+        this.loading = loading;
+    }
+
+    /** Rows the statement reads in the caller's scope. */
+    public static <K, V> Source<K, V> records(String name, Scoped<K, V> load) {
+        return new Source<>(name, (keys, scope, cache) -> load.load(keys, scope));
+    }
+
+    /** Reference rows, cached as {@code kind}, shown where {@code regionOf} the row lies in or above the scope. */
+    public static <K, V> Source<K, V> references(String name, ReferenceKind<K, V> kind, Unscoped<K, V> load,
+                                                 Function<V, String> regionOf) {
+        return new Source<>(name, (keys, scope, cache) -> cache.getAll(kind, keys, load::load)
+                .map(found -> ScopeFilter.seen(found, scope, regionOf)));
+    }
+
+    /** Reference rows keyed by a region code, shown where that region lies in or above the scope. */
+    public static <V> Source<String, V> referencesOfRegions(String name, ReferenceKind<String, V> kind,
+                                                            Unscoped<String, V> load) {
+        return new Source<>(name, (keys, scope, cache) -> cache.getAll(kind, keys, load::load).map(found -> {
+            Map<String, V> visible = new HashMap<>(found);
+            visible.keySet().removeIf(region -> !scope.sees(region));
+            return visible;
+        }));
+    }
+
+    /** Lists of reference rows, cached as {@code kind}, each narrowed to the rows in or above the scope. */
+    public static <K, E> Source<K, List<E>> referenceLists(String name, ReferenceKind<K, List<E>> kind,
+                                                          Unscoped<K, List<E>> load, Function<E, String> regionOf) {
+        return new Source<>(name, (keys, scope, cache) -> cache.getAll(kind, keys, load::load)
+                .map(found -> ScopeFilter.seenInLists(found, scope, regionOf)));
+    }
+
+    /**
+     * Ids per key read from one store ({@code ids}, in the caller's scope where the ids are
+     * personal), their rows from {@code target} in one batch, each key's order kept; ids the
+     * target does not show the caller are dropped.
+     */
+    public static <K, I, V> Source<K, List<V>> links(String name, Scoped<K, List<I>> ids, Source<I, V> target) {
+        return new Source<>(name, (keys, scope, cache) -> Links.resolveBatch(ids.load(keys, scope),
+                found -> target.load(found, scope, cache)));
+    }
+
+    /** As {@link #links}, with ids that are reference data: cached as {@code kind}. */
+    public static <K, I, V> Source<K, List<V>> cachedLinks(String name, ReferenceKind<K, List<I>> kind,
+                                                          Unscoped<K, List<I>> ids, Source<I, V> target) {
+        return new Source<>(name, (keys, scope, cache) -> Links.resolveBatch(cache.getAll(kind, keys, ids::load),
+                found -> target.load(found, scope, cache)));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    Mono<Map<K, V>> load(Set<K> keys, Scope scope, ReferenceCache cache) {
+        return loading.load(keys, scope, cache);
+    }
+}
