@@ -5,10 +5,13 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
 import shanzhi.api.ReferenceKind;
 import shanzhi.api.RegionCode;
 import shanzhi.people.PersonRow;
+import shanzhi.schema.types.GridEventStatus;
+import shanzhi.wiring.Arguments;
 import shanzhi.wiring.DepartmentFields;
 import shanzhi.wiring.FieldTable;
 import shanzhi.wiring.Source;
@@ -55,5 +58,14 @@ public class GridFields implements DepartmentFields {
         fields.one("GridEvent", "reporter", worker, GridEventRow::reporterId);
         fields.many("GridEvent", "persons", "Person", (ids, scope) -> events.personIdsOf(ids), GridEventRow::id);
         fields.one("GridWorker", "grid", region, GridWorkerRow::gridCode);
+        // A region's grid workers are those of the grids under it (a cell's: its grid's).
+        fields.connection("Region", "gridWorkers", FieldTable.parent((RegionRow row) -> RegionCode.gridScopeOf(row.code())),
+                env -> null, Source.<Void, GridWorkerRow>pagesUnderRegion("gridWorkers", (codes, none, page) -> workers.under(codes, page)),
+                Source.<Void>countsUnderRegion("gridWorkerCounts", (codes, none) -> workers.countUnder(codes)),
+                (GridWorkerRow row) -> Cursor.ofId(row.id()));
+        fields.connection("Region", "gridEvents", FieldTable.parent(RegionRow::code),
+                env -> Arguments.enumeration(env, "status", GridEventStatus.class),
+                Source.pagesUnderRegion("gridEvents", events::under), Source.countsUnderRegion("gridEventCounts", events::countUnder),
+                (GridEventRow row) -> Cursor.ofTime(row.reportedAt().toInstant(), row.id()));
     }
 }

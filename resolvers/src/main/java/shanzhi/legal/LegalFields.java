@@ -5,20 +5,25 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import graphql.schema.DataFetchingEnvironment;
+import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
+import shanzhi.api.Page;
 import shanzhi.api.ReferenceKind;
 import shanzhi.api.RegionCode;
 import shanzhi.grid.RegionRow;
 import shanzhi.people.PersonRow;
+import shanzhi.schema.types.DisputeStatus;
 import shanzhi.schema.types.RegionLevel;
+import shanzhi.wiring.Arguments;
 import shanzhi.wiring.DepartmentFields;
 import shanzhi.wiring.FieldTable;
 import shanzhi.wiring.Source;
+import shanzhi.wiring.UnderRegion;
 
 /**
  * The legal store's binding table: disputes and their parties (read in the caller's scope), legal
- * advisers and judicial offices (reference data, cached). Disputes under a region or an office
- * (pages and counts) are in DisputeConnections.
+ * advisers and judicial offices (reference data, cached), disputes under a region or an office.
  */
 @Component
 public class LegalFields implements DepartmentFields {
@@ -55,5 +60,13 @@ public class LegalFields implements DepartmentFields {
         fields.one("Dispute", "judicialOffice", officeOfTown, (DisputeRow row) -> RegionCode.townOf(row.cellCode()));
         fields.many("Dispute", "parties", "Person", (ids, scope) -> disputes.partyIdsOf(ids), DisputeRow::id);
         fields.many("Person", "disputes", Source.records("Person.disputes", disputes::ofPersons), PersonRow::id);
+        // Newest first; an office's disputes are those under its town.
+        Source<UnderRegion.PageKey<DisputeStatus>, Page<DisputeRow>> under = Source.pagesUnderRegion("disputes", disputes::under);
+        Source<UnderRegion.CountKey<DisputeStatus>, Integer> counts = Source.countsUnderRegion("disputeCounts", disputes::countUnder);
+        Function<DataFetchingEnvironment, DisputeStatus> status = env -> Arguments.enumeration(env, "status", DisputeStatus.class);
+        Function<DisputeRow, String> position = row -> Cursor.ofTime(row.reportedAt().toInstant(), row.id());
+        fields.connection("Region", "disputes", FieldTable.parent(RegionRow::code), status, under, counts, position);
+        fields.connection("JudicialOffice", "disputes", FieldTable.parent(JudicialOfficeRow::townCode), status, under, counts,
+                position);
     }
 }

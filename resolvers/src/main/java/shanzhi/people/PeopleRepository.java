@@ -105,7 +105,7 @@ public class PeopleRepository {
     /**
      * Residents under the region `r.code` of an unnest()ed batch, written so that the index of
      * the batch's level (see V2__people_region_paths.sql) serves it. A batch holds codes of one
-     * length (PagesUnderRegion groups by level), and the length is a validated level, not input.
+     * length (Source.pagesUnderRegion groups by level), and the length is a validated level, not input.
      */
     private static String underRegion(Collection<String> codes) {
         int length = codes.iterator().next().length();

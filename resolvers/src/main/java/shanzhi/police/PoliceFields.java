@@ -5,20 +5,23 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import shanzhi.api.Cursor;
 import shanzhi.api.Ids;
 import shanzhi.api.ReferenceKind;
 import shanzhi.api.RegionCode;
 import shanzhi.grid.RegionRow;
 import shanzhi.people.PersonRow;
+import shanzhi.schema.types.IncidentCategory;
 import shanzhi.schema.types.RegionLevel;
+import shanzhi.wiring.Arguments;
 import shanzhi.wiring.DepartmentFields;
 import shanzhi.wiring.FieldTable;
 import shanzhi.wiring.Source;
 
 /**
  * The public security store's binding table: incidents and the persons in them (read in the
- * caller's scope), police stations and rooms (reference data, cached). Incidents under a region
- * and their statistics are in IncidentConnections.
+ * caller's scope), police stations and rooms (reference data, cached), incidents under a region.
+ * Their yearly statistics are in IncidentStatistics.
  */
 @Component
 public class PoliceFields implements DepartmentFields {
@@ -62,5 +65,11 @@ public class PoliceFields implements DepartmentFields {
         fields.one("PoliceRoom", "station", station, PoliceRoomRow::stationId);
         fields.one("PoliceRoom", "village", "Region", PoliceRoomRow::villageCode);
         fields.many("Person", "incidents", Source.records("Person.incidents", incidents::ofPersons), PersonRow::id);
+        // Newest first; from/to bound occurredAt's date.
+        fields.connection("Region", "incidents", FieldTable.parent(RegionRow::code),
+                env -> new IncidentFilter(Arguments.enumeration(env, "category", IncidentCategory.class),
+                        env.getArgument("from"), env.getArgument("to")),
+                Source.pagesUnderRegion("incidents", incidents::under), Source.countsUnderRegion("incidentCounts", incidents::countUnder),
+                (IncidentRow row) -> Cursor.ofTime(row.occurredAt().toInstant(), row.id()));
     }
 }

@@ -7,6 +7,8 @@ import java.util.function.Function;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
+import shanzhi.api.Caller;
+import shanzhi.api.Page;
 import shanzhi.api.ReferenceKind;
 
 /**
@@ -19,6 +21,7 @@ import shanzhi.api.ReferenceKind;
 public final class FieldTable {
     private final Map<String, Source<?, ?>> entities = new LinkedHashMap<>();
     private final Map<FieldCoordinates, BoundField<?, ?>> fields = new LinkedHashMap<>();
+    private final Map<FieldCoordinates, ConnectionField<?, ?>> connections = new LinkedHashMap<>();
 
     /** {@code type}'s rows by key, from {@code source}. */
     public <K, V> Source<K, V> entity(String type, Source<K, V> source) {
@@ -69,6 +72,37 @@ public final class FieldTable {
         bind(type, field, new BoundField<K, Object>(() -> entity(entity), key, null));
     }
 
+    /**
+     * A connection under the region {@code region} gives (its parent's code, or an argument at
+     * the root), filtered by what {@code filter} reads from the arguments, a page from
+     * {@code pages} and its totalCount from {@code counts}; {@code positionOf} is a row's keyset
+     * position for its cursor.
+     */
+    public <F, T> void connection(String type, String field, Function<DataFetchingEnvironment, String> region,
+                                  Function<DataFetchingEnvironment, F> filter, Source<UnderRegion.PageKey<F>, Page<T>> pages,
+                                  Source<UnderRegion.CountKey<F>, Integer> counts, Function<T, String> positionOf) {
+        FieldCoordinates coordinates = FieldCoordinates.coordinates(type, field);
+        if (fields.containsKey(coordinates)
+                || connections.putIfAbsent(coordinates, new ConnectionField<>(region, filter, () -> pages, () -> counts,
+                positionOf)) != null) {
+            throw new IllegalStateException(type + "." + field + " is bound twice");
+        }
+    }
+
+    /** The count under the region {@code region} gives, unfiltered; 0 for a region outside the caller's scope. */
+    public <F> void count(String type, String field, Function<DataFetchingEnvironment, String> region, F unfiltered,
+                          Source<UnderRegion.CountKey<F>, Integer> counts) {
+        bind(type, field, new BoundField<UnderRegion.CountKey<F>, Integer>(() -> counts, env ->
+                Caller.of(env).scope().narrow(region.apply(env))
+                        .map(code -> new UnderRegion.CountKey<>(code, unfiltered)).orElse(null), 0));
+    }
+
+    /** A key read from the parent row, for the kinds that take the environment. */
+    @SuppressWarnings("unchecked")
+    public static <S, K> Function<DataFetchingEnvironment, K> parent(Function<S, K> key) {
+        return env -> key.apply((S) env.getSource());
+    }
+
     /** The source of {@code type}'s rows, for a fetcher that loads one outside the table. */
     <K, V> Source<K, V> source(String type) {
         return entity(type);
@@ -76,6 +110,10 @@ public final class FieldTable {
 
     Map<FieldCoordinates, BoundField<?, ?>> fields() {
         return fields;
+    }
+
+    Map<FieldCoordinates, ConnectionField<?, ?>> connections() {
+        return connections;
     }
 
     @SuppressWarnings("unchecked")
@@ -88,7 +126,7 @@ public final class FieldTable {
     }
 
     private void bind(String type, String field, BoundField<?, ?> bound) {
-        if (fields.putIfAbsent(FieldCoordinates.coordinates(type, field), bound) != null) {
+        if (connections.containsKey(FieldCoordinates.coordinates(type, field)) || fields.putIfAbsent(FieldCoordinates.coordinates(type, field), bound) != null) {
             throw new IllegalStateException(type + "." + field + " is bound twice");
         }
     }

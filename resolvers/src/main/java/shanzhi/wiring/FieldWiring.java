@@ -31,13 +31,10 @@ public class FieldWiring {
 
     @DgsCodeRegistry
     public GraphQLCodeRegistry.Builder boundFields(GraphQLCodeRegistry.Builder registry, TypeDefinitionRegistry types) {
-        table().fields().forEach((coordinates, bound) -> {
-            if (!declares(types, coordinates)) {
-                throw new IllegalStateException("Bound field " + coordinates.getTypeName() + "." + coordinates.getFieldName()
-                        + " is not in the schema");
-            }
-            registry.dataFetcher(coordinates, bound.fetcher(cache));
-        });
+        FieldTable table = table();
+        table.fields().forEach((coordinates, bound) -> registry.dataFetcher(declared(types, coordinates), bound.fetcher(cache)));
+        table.connections().forEach((coordinates, connection) ->
+                registry.dataFetcher(declared(types, coordinates), connection.fetcher(cache)));
         return registry;
     }
 
@@ -62,11 +59,15 @@ public class FieldWiring {
         return built;
     }
 
-    private static boolean declares(TypeDefinitionRegistry types, FieldCoordinates coordinates) {
+    private static FieldCoordinates declared(TypeDefinitionRegistry types, FieldCoordinates coordinates) {
         Stream<ObjectTypeDefinition> definitions = Stream.concat(
                 types.getType(coordinates.getTypeName(), ObjectTypeDefinition.class).stream(),
                 types.objectTypeExtensions().getOrDefault(coordinates.getTypeName(), List.of()).stream());
-        return definitions.anyMatch(type -> type.getFieldDefinitions().stream()
-                .anyMatch(field -> field.getName().equals(coordinates.getFieldName())));
+        if (definitions.noneMatch(type -> type.getFieldDefinitions().stream()
+                .anyMatch(field -> field.getName().equals(coordinates.getFieldName())))) {
+            throw new IllegalStateException("Bound field " + coordinates.getTypeName() + "." + coordinates.getFieldName()
+                    + " is not in the schema");
+        }
+        return coordinates;
     }
 }

@@ -1,14 +1,19 @@
 package shanzhi.wiring;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
+import shanzhi.api.Batches;
 import shanzhi.api.Links;
+import shanzhi.api.Page;
+import shanzhi.api.PageArgs;
 import shanzhi.api.ReferenceCache;
 import shanzhi.api.ReferenceKind;
 import shanzhi.api.Scope;
@@ -80,6 +85,65 @@ public final class Source<K, V> {
                                                           Unscoped<K, List<I>> ids, Source<I, V> target) {
         return new Source<>(name, (keys, scope, cache) -> Links.resolveBatch(cache.getAll(kind, keys, ids::load),
                 found -> target.load(found, scope, cache)));
+    }
+
+    /**
+     * Pages under regions: keys that share the filter, the page arguments and the region level go
+     * to the store as one statement over the array of region codes (that level's index serves it).
+     */
+    public static <F, T> Source<UnderRegion.PageKey<F>, Page<T>> pagesUnderRegion(String name, UnderRegion.Pages<F, T> pages) {
+        record Group<F>(F filter, PageArgs page, int level) {
+        }
+        return new Source<>(name, (keys, scope, cache) -> Batches.<UnderRegion.PageKey<F>, Group<F>, Page<T>>byGroup(keys,
+                key -> new Group<>(key.filter(), key.page(), key.regionCode().length()),
+                (group, batch) -> pages.pages(batch.stream().map(UnderRegion.PageKey::regionCode).toList(), group.filter(),
+                        group.page()).map(found -> batch.stream().collect(Collectors.toMap(key -> key,
+                        key -> found.getOrDefault(key.regionCode(), Page.empty()))))));
+    }
+
+    /** Counts under regions, batched as pages are (by filter and level). */
+    public static <F> Source<UnderRegion.CountKey<F>, Integer> countsUnderRegion(String name, UnderRegion.Counts<F> counts) {
+        return new Source<>(name, (keys, scope, cache) -> counted(keys, counts));
+    }
+
+    /**
+     * As {@link #countsUnderRegion(String, UnderRegion.Counts)}, with the unfiltered counts (a
+     * region's population) cached as {@code kind} by region code: the keys are narrowed to the
+     * caller's scope already, so an entry is what every caller asking that region may see. A
+     * filtered count is the client's free text and is counted every time.
+     */
+    public static <F> Source<UnderRegion.CountKey<F>, Integer> countsUnderRegion(String name, UnderRegion.Counts<F> counts,
+                                                                                F unfiltered, ReferenceKind<String, Integer> kind) {
+        return new Source<>(name, (keys, scope, cache) -> {
+            Map<Boolean, List<UnderRegion.CountKey<F>>> split = keys.stream()
+                    .collect(Collectors.partitioningBy(key -> Objects.equals(unfiltered, key.filter())));
+            Set<String> plain = split.get(true).stream().map(UnderRegion.CountKey::regionCode).collect(Collectors.toSet());
+            Mono<Map<UnderRegion.CountKey<F>, Integer>> cached = plain.isEmpty() ? Mono.just(Map.of())
+                    : cache.getAll(kind, plain, codes -> counted(codes.stream()
+                                    .map(code -> new UnderRegion.CountKey<>(code, unfiltered)).toList(), counts)
+                            .map(found -> found.entrySet().stream().collect(Collectors.toMap(
+                                    entry -> entry.getKey().regionCode(), Map.Entry::getValue))))
+                    .map(found -> found.entrySet().stream().collect(Collectors.toMap(
+                            entry -> new UnderRegion.CountKey<>(entry.getKey(), unfiltered), Map.Entry::getValue)));
+            Mono<Map<UnderRegion.CountKey<F>, Integer>> filtered = split.get(false).isEmpty() ? Mono.just(Map.of())
+                    : counted(split.get(false), counts);
+            return Mono.zip(cached, filtered).map(both -> {
+                Map<UnderRegion.CountKey<F>, Integer> all = new HashMap<>(both.getT1());
+                all.putAll(both.getT2());
+                return all;
+            });
+        });
+    }
+
+    private static <F> Mono<Map<UnderRegion.CountKey<F>, Integer>> counted(Collection<UnderRegion.CountKey<F>> keys,
+                                                                         UnderRegion.Counts<F> counts) {
+        record Group<F>(F filter, int level) {
+        }
+        return Batches.<UnderRegion.CountKey<F>, Group<F>, Integer>byGroup(keys,
+                key -> new Group<>(key.filter(), key.regionCode().length()),
+                (group, batch) -> counts.counts(batch.stream().map(UnderRegion.CountKey::regionCode).toList(), group.filter())
+                        .map(found -> batch.stream().collect(Collectors.toMap(key -> key,
+                                key -> found.getOrDefault(key.regionCode(), 0)))));
     }
 
     public String name() {
