@@ -67,15 +67,16 @@ run() {
   local signature
   signature=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $admin" -H 'content-type: application/json' \
     --data @"$body" "$gq" | grep -ci '^shanzhi-signature:' || true)
-  local c0 c1 closed
+  local c0 c1 closed started
+  started=$(date -u +%FT%TZ)
   c0=$(cpu_ticks "$gw")
   closed=$(wrk -t2 -c"$CONC" -d"${DUR}s" --timeout 10s --latency -s scripts/graphql.lua "$gq" -- "$body" "$admin" POST | bench_line)
   c1=$(cpu_ticks "$gw")
   local signed_records checkpoints
   signed_records=$(psql -h 127.0.0.1 -U postgres -Atq -d "$audit" -c "select count(*) filter (where signature is not null) || '/' || count(*) from audit_record")
-  checkpoints=$(psql -h 127.0.0.1 -U postgres -Atq -d "bench_${tag}_people" -c "select count(*) from evidence_checkpoint where key_id = 'bench' and taken_at > now() - interval '$((DUR + 200)) seconds'" 2>/dev/null || echo 0)
+  checkpoints=$(psql -h 127.0.0.1 -U postgres -Atq -d "bench_${tag}_people" -c "select count(*) from evidence_checkpoint where key_id = 'bench' and taken_at >= '$started'" 2>/dev/null || echo 0)
   emit "{\"variant\":\"$variant\",\"round\":$round,\"cpu_s\":$(echo "($c1-$c0)/$(getconf CLK_TCK)" | bc -l),\"signature_header\":$signature,\"signed_records\":\"$signed_records\",\"people_checkpoints\":$checkpoints,\"result\":$closed}"
-  log "  $variant round $round: $closed; records signed/all $signed_records; checkpoints in people during the run $checkpoints; signature header $signature"
+  log "  $variant round $round: $closed; records signed/all $signed_records; checkpoints in people during the measurement $checkpoints; signature header $signature"
   stop "$gw"
 }
 
@@ -113,7 +114,7 @@ for variant in ('without', 'with', 'signed'):
     lines.append(f"- {variant}: " + ", ".join(f"{v:.0f}" for v in stats(variant, rps)[3]))
 lines += ["", "Evidence actually produced during the runs (last round): "
           + "; ".join(f"{r['variant']}: records signed/all {r['signed_records']}, checkpoints in people "
-                      f"{r['people_checkpoints']} during the run, Shanzhi-Signature header {'yes' if r['signature_header'] else 'no'}"
+                      f"{r['people_checkpoints']} during the measurement, Shanzhi-Signature header {'yes' if r['signature_header'] else 'no'}"
                       for r in rows if r['round'] == int(runs))]
 open(report, 'w').write("\n".join(lines) + "\n")
 print("\n".join(lines))
