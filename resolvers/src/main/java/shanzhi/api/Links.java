@@ -1,15 +1,13 @@
 package shanzhi.api;
 
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,8 +19,8 @@ public final class Links {
     private Links() {
     }
 
-    /** As {@link #resolve}, with the rows fetched as a map by id (a batch loader's answer). */
-    public static <K, I, V> Mono<Map<K, List<V>>> resolveBatch(Mono<Map<K, List<I>>> idsByOwner,
+    /** The rows of each owner's ids, fetched as a map by id in one batch (a source's answer). */
+    public static <K, I, V> Mono<Map<K, List<V>>> resolve(Mono<Map<K, List<I>>> idsByOwner,
                                                                 Function<Set<I>, Mono<Map<I, V>>> fetch) {
         return idsByOwner.flatMap(links -> {
             Set<I> ids = new LinkedHashSet<>();
@@ -31,23 +29,6 @@ public final class Links {
                 return Mono.just(Map.<K, List<V>>of());
             }
             return fetch.apply(ids).map(found -> {
-                Map<K, List<V>> result = new HashMap<>();
-                links.forEach((owner, ownerIds) -> result.put(owner,
-                        ownerIds.stream().map(found::get).filter(Objects::nonNull).toList()));
-                return result;
-            });
-        });
-    }
-
-    public static <K, I, V> Mono<Map<K, List<V>>> resolve(Mono<Map<K, List<I>>> idsByOwner,
-                                                           Function<Collection<I>, Flux<V>> fetch,
-                                                           Function<V, I> idOf) {
-        return idsByOwner.flatMap(links -> {
-            List<I> ids = links.values().stream().flatMap(Collection::stream).distinct().toList();
-            if (ids.isEmpty()) {
-                return Mono.just(Map.<K, List<V>>of());
-            }
-            return fetch.apply(ids).collectMap(idOf, Function.identity()).map(found -> {
                 Map<K, List<V>> result = new HashMap<>();
                 links.forEach((owner, ownerIds) -> result.put(owner,
                         ownerIds.stream().map(found::get).filter(Objects::nonNull).toList()));

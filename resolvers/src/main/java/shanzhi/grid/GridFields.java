@@ -45,8 +45,8 @@ public class GridFields implements DepartmentFields {
         Source<Long, GridEventRow> event = fields.entity("GridEvent", Source.records("GridEvent",
                 (ids, scope) -> events.findByIds(ids, scope).collectMap(GridEventRow::id, Function.identity())));
 
-        fields.root("Query", "region", region, env -> RegionCode.requireValid(env.getArgument("code")));
-        fields.root("Query", "gridEvent", event, env -> Ids.parse(env.getArgument("id"), "grid event"));
+        fields.byArguments("Query", "region", region, env -> RegionCode.requireValid(env.getArgument("code")));
+        fields.byArguments("Query", "gridEvent", event, env -> Ids.parse(env.getArgument("id"), "grid event"));
         fields.one("Region", "parent", region, RegionRow::parentCode);
         fields.many("Region", "children",
                 Source.referenceLists("Region.children", CHILDREN, regions::childrenOf, RegionRow::code), RegionRow::code);

@@ -9,7 +9,6 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 
 import reactor.core.publisher.Mono;
-import shanzhi.api.ScopedBatchLoader;
 import shanzhi.api.Caller;
 import shanzhi.api.Connection;
 import shanzhi.api.Scope;

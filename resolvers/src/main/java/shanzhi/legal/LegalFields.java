@@ -48,7 +48,7 @@ public class LegalFields implements DepartmentFields {
         Source<String, JudicialOfficeRow> officeOfTown = Source.references("JudicialOffice.ofTown", OFFICE_OF_TOWN,
                 services::officesOfTowns, JudicialOfficeRow::townCode);
 
-        fields.root("Query", "dispute", dispute, env -> Ids.parse(env.getArgument("id"), "dispute"));
+        fields.byArguments("Query", "dispute", dispute, env -> Ids.parse(env.getArgument("id"), "dispute"));
         fields.one("Region", "legalAdviser",
                 Source.referencesOfRegions("Region.legalAdviser", ADVISER_OF_VILLAGE, services::advisersOfVillages),
                 (RegionRow region) -> region.level() == RegionLevel.VILLAGE ? region.code() : null);

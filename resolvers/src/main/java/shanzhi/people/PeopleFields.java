@@ -47,7 +47,7 @@ public class PeopleFields implements DepartmentFields {
         Function<DataFetchingEnvironment, PersonCriteria> filter =
                 env -> PersonCriteria.of(Arguments.input(env, "filter", PersonFilter.class), env);
 
-        fields.root("Query", "person", persons, env -> Ids.parse(env.getArgument("id"), "person"));
+        fields.byArguments("Query", "person", persons, env -> Ids.parse(env.getArgument("id"), "person"));
         fields.connection("Query", "people", env -> RegionCode.requireValid(env.getArgument("under")), filter,
                 residents, residentCounts, (PersonRow person) -> Cursor.ofId(person.id()));
         fields.connection("Region", "residents", FieldTable.parent(RegionRow::code), filter, residents, residentCounts,

@@ -62,13 +62,16 @@ public final class FieldTable {
                 entity(entity)), fromParent(key), List.of()));
     }
 
-    /** A root field: the value of {@code source} at the key read from the field's arguments. */
-    public <K, V> void root(String type, String field, Source<K, V> source, Function<DataFetchingEnvironment, K> key) {
+    /**
+     * The value of {@code source} at the key read from the field's environment: its arguments (a
+     * root field's id), and below the root its parent and the caller's scope too.
+     */
+    public <K, V> void byArguments(String type, String field, Source<K, V> source, Function<DataFetchingEnvironment, K> key) {
         bind(type, field, new BoundField<>(() -> source, key, null));
     }
 
-    /** As {@link #root}, with another department's entity. */
-    public <K> void root(String type, String field, String entity, Function<DataFetchingEnvironment, K> key) {
+    /** As {@link #byArguments(String, String, Source, Function)}, with another department's entity. */
+    public <K> void byArguments(String type, String field, String entity, Function<DataFetchingEnvironment, K> key) {
         bind(type, field, new BoundField<K, Object>(() -> entity(entity), key, null));
     }
 

@@ -71,19 +71,28 @@ public final class Source<K, V> {
     }
 
     /**
+     * Figures whose key already holds everything they depend on, the caller's scope included (a
+     * region narrowed to it, and the field's arguments): cached as {@code kind} and shown as they
+     * are, since an entry is what every caller asking that key may see.
+     */
+    public static <K, V> Source<K, V> aggregates(String name, ReferenceKind<K, V> kind, Unscoped<K, V> load) {
+        return new Source<>(name, (keys, scope, cache) -> cache.getAll(kind, keys, load::load));
+    }
+
+    /**
      * Ids per key read from one store ({@code ids}, in the caller's scope where the ids are
      * personal), their rows from {@code target} in one batch, each key's order kept; ids the
      * target does not show the caller are dropped.
      */
     public static <K, I, V> Source<K, List<V>> links(String name, Scoped<K, List<I>> ids, Source<I, V> target) {
-        return new Source<>(name, (keys, scope, cache) -> Links.resolveBatch(ids.load(keys, scope),
+        return new Source<>(name, (keys, scope, cache) -> Links.resolve(ids.load(keys, scope),
                 found -> target.load(found, scope, cache)));
     }
 
     /** As {@link #links}, with ids that are reference data: cached as {@code kind}. */
     public static <K, I, V> Source<K, List<V>> cachedLinks(String name, ReferenceKind<K, List<I>> kind,
                                                           Unscoped<K, List<I>> ids, Source<I, V> target) {
-        return new Source<>(name, (keys, scope, cache) -> Links.resolveBatch(cache.getAll(kind, keys, ids::load),
+        return new Source<>(name, (keys, scope, cache) -> Links.resolve(cache.getAll(kind, keys, ids::load),
                 found -> target.load(found, scope, cache)));
     }
 

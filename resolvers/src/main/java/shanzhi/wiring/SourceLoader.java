@@ -2,14 +2,25 @@ package shanzhi.wiring;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
-import reactor.core.publisher.Mono;
+import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.MappedBatchLoaderWithContext;
+
+import graphql.GraphQLContext;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+import shanzhi.api.LoadContext;
 import shanzhi.api.ReferenceCache;
-import shanzhi.api.Scope;
-import shanzhi.api.ScopedBatchLoader;
 
-/** A source's batch loader within one request: the request's scope, the gateway's reference cache. */
-final class SourceLoader<K, V> extends ScopedBatchLoader<K, V> {
+/**
+ * A source's batch loader within one request. Every load passes the request's {@link LoadContext}
+ * as its key context (BoundField), so no batch runs without the caller's scope, and its results
+ * come back on the request's serial completion executor.
+ */
+final class SourceLoader<K, V> implements MappedBatchLoaderWithContext<K, V> {
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
     private final Source<K, V> source;
     private final ReferenceCache cache;
 
@@ -19,7 +30,15 @@ final class SourceLoader<K, V> extends ScopedBatchLoader<K, V> {
     }
 
     @Override
-    protected Mono<Map<K, V>> load(Set<K> keys, Scope scope) {
-        return source.load(keys, scope, cache);
+    public CompletionStage<Map<K, V>> load(Set<K> keys, BatchLoaderEnvironment environment) {
+        LoadContext context = environment.getKeyContextsList().stream()
+                .filter(LoadContext.class::isInstance).map(LoadContext.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Batch load without a load context"));
+        // The thread's observation (the request's trace) is carried over explicitly: a Reactor context
+        // written here would otherwise hide it from the store call under automatic context propagation.
+        ContextSnapshot current = SNAPSHOTS.captureAll();
+        return source.load(keys, context.scope(), cache)
+                .contextWrite(reactor -> current.updateContext(reactor).put(GraphQLContext.class, context.request()))
+                .toFuture().thenApplyAsync(Function.identity(), context.completions());
     }
 }

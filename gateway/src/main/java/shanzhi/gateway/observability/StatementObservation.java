@@ -68,7 +68,7 @@ public final class StatementObservation {
     /**
      * The tally of the request this call serves: in the Reactor context as the access log put it
      * (fetchers that call a repository themselves), or in the request's GraphQLContext that a
-     * batch loader passes along (ScopedBatchLoader).
+     * batch loader passes along (wiring.SourceLoader).
      */
     private static RequestStatements requestOf(ContextView context) {
         if (context.getOrDefault(RequestStatements.class, null) instanceof RequestStatements tally) {

@@ -36,7 +36,7 @@ class FieldTableTest {
         GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
         wiring(fields -> {
             fields.entity("Person", PERSONS);
-            fields.root("Query", "person", PERSONS, env -> 1L);
+            fields.byArguments("Query", "person", PERSONS, env -> 1L);
             fields.one("Person", "cell", "Person", (Object person) -> null);
         }).boundFields(registry, SDL);
         GraphQLCodeRegistry built = registry.build();
@@ -47,14 +47,14 @@ class FieldTableTest {
     @Test
     void aFieldBoundTwiceStopsTheStart() {
         assertThatThrownBy(() -> wiring(fields -> {
-            fields.root("Query", "person", PERSONS, env -> 1L);
-            fields.root("Query", "person", PERSONS, env -> 2L);
+            fields.byArguments("Query", "person", PERSONS, env -> 1L);
+            fields.byArguments("Query", "person", PERSONS, env -> 2L);
         }).boundFields(GraphQLCodeRegistry.newCodeRegistry(), SDL)).hasMessageContaining("Query.person is bound twice");
     }
 
     @Test
     void aBoundFieldTheSchemaLacksStopsTheStart() {
-        assertThatThrownBy(() -> wiring(fields -> fields.root("Query", "people", PERSONS, env -> 1L))
+        assertThatThrownBy(() -> wiring(fields -> fields.byArguments("Query", "people", PERSONS, env -> 1L))
                 .boundFields(GraphQLCodeRegistry.newCodeRegistry(), SDL))
                 .hasMessageContaining("Query.people is not in the schema");
     }
