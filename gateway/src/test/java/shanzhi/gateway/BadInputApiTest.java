@@ -28,6 +28,18 @@ class BadInputApiTest extends ApiTestBase {
     }
 
     @Test
+    void aYearOutsideTheRecordsIsBadUserInputAndTheRestIsAnswered() {
+        for (int year : new int[] {1948, 2101}) {
+            var response = query("{ region(code: \"" + TOWN + "\") { incidentStats(year: " + year + ") { count } } "
+                    + WITNESS + " }");
+            assertBadUserInput(response, "region.incidentStats", "year must be between 1949 and 2100", Integer.toString(year));
+            response.path("region.incidentStats").valueIsNull();
+            assertWitnessAnswered(response);
+        }
+        query("{ region(code: \"" + TOWN + "\") { incidentStats(year: 1949) { count } } }").errors().verify();
+    }
+
+    @Test
     void aNegativeFirstIsBadUserInputNamingFirst() {
         var response = query("{ people(under: \"" + TOWN + "\", first: -1) { totalCount } " + WITNESS + " }");
         assertBadUserInput(response, "people", "first", "-1");
