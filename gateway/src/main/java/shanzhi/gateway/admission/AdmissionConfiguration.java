@@ -19,12 +19,14 @@ public class AdmissionConfiguration {
     @Bean
     AdmissionControl admissionControl(AdmissionProperties properties, SourcesProperties sources, MeterRegistry registry,
                                       @Value("${spring.graphql.http.path:${spring.graphql.path:/graphql}}") String path) {
-        int capacity = properties.maxInFlight() != null ? properties.maxInFlight() : fromPools(sources);
-        return new AdmissionControl(capacity, new CountedRequests(path), new Overloaded(properties.retryAfter()), registry);
+        AdmissionLimit limit = properties.maxInFlight() != null ? AdmissionLimit.fixed(properties.maxInFlight())
+                : AdmissionLimit.adaptive(properties.minInFlight(), fromPools(sources));
+        return new AdmissionControl(limit, new CountedRequests(path), new Overloaded(properties.retryAfter()), registry);
     }
 
     /**
-     * Twice the connections the department stores give this replica. A request does not hold a
+     * The most the adaptive limit admits: twice the connections the department stores give this
+     * replica. A request does not hold a
      * connection all its life (it parses, plans, waits for the audit append and writes JSON in
      * between, and usually asks one or two stores at a time), so about twice as many requests as
      * connections keep the pools busy; beyond that the extra requests would only wait for a

@@ -25,7 +25,7 @@ final class Overloaded {
         long seconds = wholeSeconds(retryAfter);
         this.retryAfter = Long.toString(seconds);
         this.body = ErrorBody.render(CODE, "This gateway replica is answering as many requests as it may "
-                + "(shanzhi.admission.max-in-flight): retry after " + seconds + " s", Map.of("retryAfterSeconds", seconds));
+                + "(shanzhi.admission.*): retry after " + seconds + " s", Map.of("retryAfterSeconds", seconds));
     }
 
     Mono<Void> answer(ServerHttpResponse response) {

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("shanzhi.cors")
 public record CorsProperties(@DefaultValue List<String> allowedOrigins,
                              @DefaultValue({"GET", "POST"}) List<String> allowedMethods,
-                             @DefaultValue({"Authorization", "Content-Type", "Accept"}) List<String> allowedHeaders,
-                             @DefaultValue List<String> exposedHeaders,
+                             @DefaultValue({"Authorization", "Content-Type", "Accept", "Shanzhi-Purpose"}) List<String> allowedHeaders,
+                             @DefaultValue({"Retry-After", "Shanzhi-Signature"}) List<String> exposedHeaders,
                              @DefaultValue("30m") Duration maxAge) {
 }

@@ -47,6 +47,10 @@ public class StreamedResponses implements WebGraphQlInterceptor, Ordered {
         }
         boolean eventStream = request.getHeaders().getAccept().stream()
                 .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM) && !type.isWildcardType());
+        if (eventStream) {
+            request.configureExecutionInput((input, builder) ->
+                    builder.graphQLContext(context -> context.put(SseOperations.OVER_SSE, true)).build());
+        }
         return chain.next(request).flatMap(response -> {
             boolean stream = response.getData() instanceof Publisher;
             if (!eventStream && stream) {

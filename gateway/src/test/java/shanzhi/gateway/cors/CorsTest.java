@@ -161,6 +161,8 @@ class CorsTest extends ApiTestBase {
             @Override
             public Mono<Void> handle(WebSocketSession session) {
                 String init = "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}";
+                // Without a first message, what closed the connection (so that a failure says why).
+                session.closeStatus().subscribe(status -> first.compareAndSet(null, "closed without a message: " + status));
                 return session.send(Mono.just(session.textMessage(init)))
                         .thenMany(session.receive().take(1).doOnNext(message -> first.set(message.getPayloadAsText())))
                         .then(session.close());

@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import shanzhi.api.Role;
+import shanzhi.gateway.sources.Department;
 import shanzhi.gateway.ApiTestBase;
 import shanzhi.gateway.limits.Limit;
 
@@ -75,6 +77,20 @@ class LimitsOverEveryTransportTest extends ApiTestBase {
 
         assertThat(answer.text()).contains("\"code\":\"" + refused.limit.code() + "\"")
                 .doesNotContain("\"data\"").doesNotContain("SSE handler supports only subscriptions");
+    }
+
+    @Test
+    void overSseAQueryIsRefusedAsNotASubscriptionWithoutAskingAnyStore() {
+        String incidents = "{ region(code: \"" + VILLAGE + "\") { incidents(first: 5) { edges { node { id } } } } }";
+        assertThat(statementsDuring(() -> query(incidents).path("region.incidents").hasValue()).get(Department.SECURITY))
+                .as("the same query as a plain POST asks the police store").isPositive();
+
+        SseRequests.Answer[] answer = new SseRequests.Answer[1];
+        Map<Department, Long> sent = statementsDuring(() -> answer[0] = SseRequests.post(http(), "", token(), incidents, null));
+
+        assertThat(answer[0].text()).contains("\"code\":\"BAD_REQUEST\"").contains("carries subscriptions only")
+                .doesNotContain("\"data\"");
+        assertThat(sent.values()).as("statements per store over SSE").allMatch(count -> count == 0);
     }
 
     @SuppressWarnings("unchecked")
