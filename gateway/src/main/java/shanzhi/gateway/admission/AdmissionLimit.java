@@ -48,7 +48,14 @@ final class AdmissionLimit {
                     + min + " and max " + max);
         }
         int initial = Math.max(min, Math.min(max, 2 * min));
-        VegasLimit vegas = VegasLimit.newBuilder().initialLimit(initial).maxConcurrency(max).build();
+        // Vegas estimates the queue as limit x (1 - unloaded latency / latency). Its defaults
+        // (3 and 6 x log10 of the limit) call a latency a few milliseconds above the unloaded one a
+        // queue, which on a CPU-bound replica is every latency beyond one request per core; here the
+        // limit grows while latency is under twice the unloaded one and shrinks beyond four times.
+        VegasLimit vegas = VegasLimit.newBuilder().initialLimit(initial).maxConcurrency(max)
+                .alphaFunction(limit -> Math.max(1, limit / 2))
+                .betaFunction(limit -> Math.max(2, 3 * limit / 4))
+                .build();
         return new AdmissionLimit(new AtLeast(vegas, min), nanoClock);
     }
 

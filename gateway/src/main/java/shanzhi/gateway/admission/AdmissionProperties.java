@@ -19,6 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("shanzhi.admission")
 public record AdmissionProperties(@DefaultValue("true") boolean enabled,
                                   Integer maxInFlight,
-                                  @DefaultValue("4") int minInFlight,
+                                  @DefaultValue("16") int minInFlight,
                                   @DefaultValue("1s") Duration retryAfter) {
 }

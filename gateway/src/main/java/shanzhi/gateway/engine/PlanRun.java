@@ -1,0 +1,392 @@
+package shanzhi.gateway.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderRegistry;
+
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.GraphQLError;
+import graphql.SerializationError;
+import graphql.collect.ImmutableMapWithNullValues;
+import graphql.execution.Async;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.DataLoaderDispatchStrategy;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStepInfo;
+import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.NonNullableFieldWasNullException;
+import graphql.execution.ResultPath;
+import graphql.execution.SimpleDataFetcherExceptionHandler;
+import graphql.execution.reactive.ReactiveSupport;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.DataFetchingFieldSelectionSetImpl;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.LightDataFetcher;
+import graphql.util.FpKit;
+
+/**
+ * One run of a plan. Level by level: every field of every object of the level is fetched (the
+ * fetchers queue their keys on the request's batch loaders), the loaders are dispatched once,
+ * and when all the level's values are in they are completed (nulls, lists, scalars, enums) into
+ * the response and the objects they lead to make the next level. Errors are those graphql-java
+ * gives: the exception handler's for a failed fetch, the non-null violation at its path (the null
+ * goes up to the nearest nullable field), a value a scalar cannot serialise.
+ */
+final class PlanRun {
+    private final ExecutionContext execution;
+    private final DataFetcherExceptionHandler exceptions;
+    private final DataLoaderRegistry loaders;
+    private final OperationPlan plan;
+    private final ObjectResult root;
+
+    PlanRun(ExecutionContext execution, DataFetcherExceptionHandler exceptions, OperationPlan plan,
+            ExecutionStepInfo rootInfo, Object rootSource, Object rootContext) {
+        this.execution = execution;
+        this.exceptions = exceptions;
+        this.loaders = execution.getDataLoaderRegistry();
+        this.plan = plan;
+        this.root = new ObjectResult(plan.rootType(), plan.fields(), rootSource, rootContext, ResultPath.rootPath(),
+                () -> rootInfo, null, true);
+    }
+
+    CompletableFuture<ExecutionResult> run() {
+        return level(List.of(root)).thenApply(done -> new ExecutionResultImpl(root.dead ? null : root.values,
+                execution.getErrors()));
+    }
+
+    private CompletableFuture<Void> level(List<ObjectResult> objects) {
+        List<Fetch> fetches = new ArrayList<>();
+        for (ObjectResult object : objects) {
+            for (PlannedField field : object.fields) {
+                fetches.add(fetch(object, field));
+            }
+        }
+        List<CompletableFuture<Fetched>> pending = new ArrayList<>();
+        for (Fetch fetch : fetches) {
+            if (fetch.pending != null) {
+                pending.add(fetch.pending);
+                // A value that needs another load once it is in (a chained load) gets it dispatched.
+                fetch.pending.whenComplete((value, failure) -> dispatch());
+            }
+        }
+        if (!pending.isEmpty()) {
+            dispatch();
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenCompose(all -> {
+            List<ObjectResult> next = new ArrayList<>();
+            for (Fetch fetch : fetches) {
+                Fetched fetched = fetch.pending != null ? fetch.pending.join() : fetch.done;
+                complete(fetch.owner, fetch.field, fetched, next);
+            }
+            return next.isEmpty() ? CompletableFuture.completedFuture(null) : level(next);
+        });
+    }
+
+    /**
+     * Dispatches every loader with keys waiting, one by one as graphql-java's dispatching does (the
+     * registry's own dispatchAll is DGS's, which may leave loaders it did not create alone).
+     */
+    private void dispatch() {
+        for (DataLoader<?, ?> loader : loaders.getDataLoaders()) {
+            if (loader.dispatchDepth() > 0) {
+                loader.dispatch();
+            }
+        }
+    }
+
+    /** A field's value as fetched: the data, and the local context its children get. */
+    private record Fetched(Object value, Object localContext) {
+    }
+
+    private static final class Fetch {
+        final ObjectResult owner;
+        final PlannedField field;
+        final Fetched done;
+        final CompletableFuture<Fetched> pending;
+
+        Fetch(ObjectResult owner, PlannedField field, Fetched done, CompletableFuture<Fetched> pending) {
+            this.owner = owner;
+            this.field = field;
+            this.done = done;
+            this.pending = pending;
+        }
+    }
+
+    private Fetch fetch(ObjectResult owner, PlannedField field) {
+        if (field.typename()) {
+            return new Fetch(owner, field, new Fetched(owner.type.getName(), owner.localContext), null);
+        }
+        ResultPath path = owner.path.segment(field.resultKey());
+        Supplier<ExecutionStepInfo> info = FpKit.intraThreadMemoize(() -> fieldInfo(owner, field, path));
+        Supplier<DataFetchingEnvironment> environment = FpKit.intraThreadMemoize(() -> environment(owner, field, info));
+        Object raw;
+        try {
+            raw = field.light()
+                    ? ((LightDataFetcher<?>) field.fetcher()).get(field.definition(), owner.source, environment)
+                    : field.fetcher().get(environment.get());
+            raw = ReactiveSupport.fetchedObject(Async.toCompletableFutureOrMaterializedObject(raw));
+        } catch (Exception failure) {
+            raw = CompletableFuture.failedFuture(failure);
+        }
+        if (raw instanceof CompletableFuture<?> future) {
+            CompletableFuture<Fetched> fetched = future.handle((value, failure) -> failure == null
+                            ? CompletableFuture.completedFuture(unboxed(owner, value))
+                            : failed(environment.get(), failure, owner))
+                    .thenCompose(inner -> inner);
+            return new Fetch(owner, field, null, fetched);
+        }
+        return new Fetch(owner, field, unboxed(owner, raw), null);
+    }
+
+    private Fetched unboxed(ObjectResult owner, Object value) {
+        if (value instanceof DataFetcherResult<?> result) {
+            if (!result.getErrors().isEmpty()) {
+                execution.addErrors(result.getErrors());
+            }
+            Object context = result.getLocalContext() != null ? result.getLocalContext() : owner.localContext;
+            return new Fetched(execution.getValueUnboxer().unbox(result.getData()), context);
+        }
+        return new Fetched(execution.getValueUnboxer().unbox(value), owner.localContext);
+    }
+
+    /** As graphql-java: the exception handler's errors are the field's, and its value is null. */
+    private CompletableFuture<Fetched> failed(DataFetchingEnvironment environment, Throwable failure, ObjectResult owner) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        DataFetcherExceptionHandlerParameters parameters = DataFetcherExceptionHandlerParameters.newExceptionParameters()
+                .dataFetchingEnvironment(environment).exception(cause).build();
+        CompletableFuture<graphql.execution.DataFetcherExceptionHandlerResult> handled;
+        try {
+            handled = exceptions.handleException(parameters);
+        } catch (Exception handlerFailure) {
+            handled = new SimpleDataFetcherExceptionHandler().handleException(DataFetcherExceptionHandlerParameters
+                    .newExceptionParameters().dataFetchingEnvironment(environment).exception(handlerFailure).build());
+        }
+        return handled.thenApply(result -> {
+            List<GraphQLError> errors = result.getErrors();
+            if (!errors.isEmpty()) {
+                execution.addErrors(errors);
+            }
+            return new Fetched(null, owner.localContext);
+        });
+    }
+
+    private void complete(ObjectResult owner, PlannedField field, Fetched fetched, List<ObjectResult> next) {
+        ResultPath path = owner.path.segment(field.resultKey());
+        Supplier<ExecutionStepInfo> info = FpKit.intraThreadMemoize(() -> fieldInfo(owner, field, path));
+        value(field, field.type(), fetched.value(), fetched.localContext(), path, info, new FieldPosition(owner, field.resultKey()),
+                next);
+    }
+
+    /** Completes {@code value} of {@code type} into {@code position}, as graphql-java's completeValue does. */
+    private void value(PlannedField field, GraphQLOutputType type, Object value, Object localContext, ResultPath path,
+                       Supplier<ExecutionStepInfo> info, Position position, List<ObjectResult> next) {
+        boolean nonNull = type instanceof GraphQLNonNull;
+        GraphQLOutputType nullable = nonNull ? (GraphQLOutputType) GraphQLTypeUtil.unwrapOne(type) : type;
+        if (value == null) {
+            nullValue(nonNull, path, info, position);
+            return;
+        }
+        if (nullable instanceof GraphQLList list) {
+            Iterable<?> items = items(value);
+            if (items == null) {
+                nullValue(nonNull, path, info, position);
+                return;
+            }
+            ListResult results = new ListResult(position, nonNull);
+            position.set(results.items);
+            GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
+            for (Object item : items) {
+                int index = results.items.size();
+                ResultPath itemPath = path.segment(index);
+                results.items.add(null);
+                Supplier<ExecutionStepInfo> itemInfo = FpKit.intraThreadMemoize(
+                        () -> ExecutionStepInfo.newExecutionStepInfo(info.get())
+                                .type(itemType).parentInfo(info.get()).path(itemPath).build());
+                value(field, itemType, execution.getValueUnboxer().unbox(item), localContext, itemPath, itemInfo,
+                        new ItemPosition(results, index), next);
+            }
+            return;
+        }
+        if (nullable instanceof GraphQLObjectType object) {
+            ObjectResult child = new ObjectResult(object, field.children(), value, localContext, path, info, position, nonNull);
+            position.set(child.values);
+            next.add(child);
+            return;
+        }
+        Object serialized;
+        try {
+            serialized = nullable instanceof GraphQLScalarType scalar
+                    ? scalar.getCoercing().serialize(value, execution.getGraphQLContext(), execution.getLocale())
+                    : ((GraphQLEnumType) nullable).serialize(value, execution.getGraphQLContext(), execution.getLocale());
+        } catch (CoercingSerializeException e) {
+            execution.addError(new SerializationError(path, e));
+            serialized = null;
+        }
+        if (serialized == null) {
+            nullValue(nonNull, path, info, position);
+        } else {
+            position.set(serialized);
+        }
+    }
+
+    private void nullValue(boolean nonNull, ResultPath path, Supplier<ExecutionStepInfo> info, Position position) {
+        if (!nonNull) {
+            position.set(null);
+            return;
+        }
+        // One error per path: a failed fetch that left this null has said it already.
+        execution.addError(new NonNullableFieldWasNullError(new NonNullableFieldWasNullException(info.get(), path)), path);
+        position.nullParent();
+    }
+
+    private Iterable<?> items(Object value) {
+        if (value instanceof Iterable<?> iterable) {
+            return iterable;
+        }
+        if (value instanceof Object[] array) {
+            return List.of(array);
+        }
+        return null;
+    }
+
+    private ExecutionStepInfo fieldInfo(ObjectResult owner, PlannedField field, ResultPath path) {
+        Map<String, Object> arguments = field.arguments();
+        return ExecutionStepInfo.newExecutionStepInfo()
+                .type(field.type()).fieldDefinition(field.definition()).fieldContainer(owner.type)
+                .field(field.merged()).path(path).parentInfo(owner.info.get())
+                .arguments(() -> ImmutableMapWithNullValues.copyOf(arguments))
+                .build();
+    }
+
+    private DataFetchingEnvironment environment(ObjectResult owner, PlannedField field, Supplier<ExecutionStepInfo> info) {
+        return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(execution)
+                .source(owner.source)
+                .localContext(owner.localContext)
+                .arguments(field.arguments())
+                .fieldDefinition(field.definition())
+                .mergedField(field.merged())
+                .fieldType(field.type())
+                .executionStepInfo(info)
+                .parentType(owner.type)
+                .selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(execution.getGraphQLSchema(), field.type(),
+                        field::normalized))
+                .queryDirectives(field.directives())
+                // The run dispatches the loaders itself, once per level; graphql-java's dispatching
+                // strategy (idle here) would dispatch every single load on its own.
+                .dataLoaderDispatchStrategy(DataLoaderDispatchStrategy.NO_OP)
+                .level(owner.path.getLevel() + 1)
+                .build();
+    }
+
+    /** A value of the response that becomes null as a whole when a non-null value in it is null. */
+    private abstract static class Nullable {
+        final Position position;
+        final boolean nonNull;
+        boolean dead;
+
+        Nullable(Position position, boolean nonNull) {
+            this.position = position;
+            this.nonNull = nonNull;
+        }
+
+        /** It is null where it stands; if it may not be, what holds it is null in turn. */
+        void nullify() {
+            if (dead) {
+                return;
+            }
+            dead = true;
+            if (position == null) {
+                return;
+            }
+            if (nonNull) {
+                position.nullParent();
+            } else {
+                position.set(null);
+            }
+        }
+    }
+
+    /** An object of the response being filled: its values in the order the plan selects them. */
+    private static final class ObjectResult extends Nullable {
+        final GraphQLObjectType type;
+        final List<PlannedField> fields;
+        final Object source;
+        final Object localContext;
+        final ResultPath path;
+        final Supplier<ExecutionStepInfo> info;
+        final Map<String, Object> values;
+
+        ObjectResult(GraphQLObjectType type, List<PlannedField> fields, Object source, Object localContext, ResultPath path,
+                     Supplier<ExecutionStepInfo> info, Position position, boolean nonNull) {
+            super(position, nonNull);
+            this.type = type;
+            this.fields = fields;
+            this.source = source;
+            this.localContext = localContext;
+            this.path = path;
+            this.info = info;
+            this.values = new LinkedHashMap<>(Math.max(4, fields.size() * 2));
+            for (PlannedField field : fields) {
+                values.put(field.resultKey(), null);
+            }
+        }
+    }
+
+    private static final class ListResult extends Nullable {
+        final List<Object> items = new ArrayList<>();
+
+        ListResult(Position position, boolean nonNull) {
+            super(position, nonNull);
+        }
+    }
+
+    /** Where a value goes in the response. */
+    private interface Position {
+        void set(Object value);
+
+        /** The value here is null and may not be: what holds it is null. */
+        void nullParent();
+    }
+
+    private record FieldPosition(ObjectResult owner, String key) implements Position {
+        @Override
+        public void set(Object value) {
+            owner.values.put(key, value);
+        }
+
+        @Override
+        public void nullParent() {
+            owner.nullify();
+        }
+    }
+
+    private record ItemPosition(ListResult list, int index) implements Position {
+        @Override
+        public void set(Object value) {
+            list.items.set(index, value);
+        }
+
+        @Override
+        public void nullParent() {
+            list.nullify();
+        }
+    }
+}
