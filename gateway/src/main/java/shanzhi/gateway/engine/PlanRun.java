@@ -16,6 +16,7 @@ import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
 import graphql.SerializationError;
 import graphql.collect.ImmutableMapWithNullValues;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.Async;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
@@ -43,10 +44,11 @@ import graphql.schema.LightDataFetcher;
 import graphql.util.FpKit;
 
 /**
- * One run of a plan. Level by level: every field of every object of the level is fetched (the
- * fetchers queue their keys on the request's batch loaders), the loaders are dispatched once,
- * and when all the level's values are in they are completed (nulls, lists, scalars, enums) into
- * the response and the objects they lead to make the next level. Errors are those graphql-java
+ * One run of a plan, in waves: every field that can be fetched is (the fetchers queue their keys
+ * on the request's batch loaders; a value there at once is completed at once and its objects'
+ * fields fetched in turn), then the loaders are dispatched once, and when all the values waited
+ * for are in they are completed (nulls, lists, scalars, enums) into the response, which starts the
+ * next wave. Errors are those graphql-java
  * gives: the exception handler's for a failed fetch, the non-null violation at its path (the null
  * goes up to the nearest nullable field), a value a scalar cannot serialise.
  */
@@ -68,35 +70,54 @@ final class PlanRun {
     }
 
     CompletableFuture<ExecutionResult> run() {
-        return level(List.of(root)).thenApply(done -> new ExecutionResultImpl(root.dead ? null : root.values,
-                execution.getErrors()));
+        fields(root);
+        return waves().thenApply(done -> new ExecutionResultImpl(root.dead ? null : root.values, execution.getErrors()));
     }
 
-    private CompletableFuture<Void> level(List<ObjectResult> objects) {
-        List<Fetch> fetches = new ArrayList<>();
-        for (ObjectResult object : objects) {
-            for (PlannedField field : object.fields) {
-                fetches.add(fetch(object, field));
-            }
-        }
-        List<CompletableFuture<Fetched>> pending = new ArrayList<>();
-        for (Fetch fetch : fetches) {
+    /** Fetches waiting for a batch load, in the order they were started. */
+    private List<Fetch> pending = new ArrayList<>();
+
+    /**
+     * Fetches every field of {@code object}. What is there at once is completed at once, and the
+     * objects it leads to are fetched in turn, so everything that needs no load is done before
+     * the loaders are dispatched: the same waves of loads as graphql-java's exhausted dispatching.
+     */
+    private void fields(ObjectResult object) {
+        for (PlannedField field : object.fields) {
+            Fetch fetch = fetch(object, field);
             if (fetch.pending != null) {
-                pending.add(fetch.pending);
-                // A value that needs another load once it is in (a chained load) gets it dispatched.
-                fetch.pending.whenComplete((value, failure) -> dispatch());
+                pending.add(fetch);
+            } else {
+                complete(fetch.owner, fetch.field, fetch.done);
             }
         }
-        if (!pending.isEmpty()) {
-            dispatch();
+    }
+
+    /**
+     * One wave: the loaders are dispatched once for every key queued so far, and when all the
+     * values waited for are in they are completed, which queues the next wave's keys.
+     */
+    private CompletableFuture<Void> waves() {
+        if (pending.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenCompose(all -> {
-            List<ObjectResult> next = new ArrayList<>();
-            for (Fetch fetch : fetches) {
-                Fetched fetched = fetch.pending != null ? fetch.pending.join() : fetch.done;
-                complete(fetch.owner, fetch.field, fetched, next);
+        if (execution.getExecutionInput().isCancelled()) {
+            // The request's time ran out (or its client left): no further wave is sent to the stores.
+            return CompletableFuture.failedFuture(new AbortExecutionException("Execution has been asked to be cancelled"));
+        }
+        List<Fetch> wave = pending;
+        pending = new ArrayList<>();
+        CompletableFuture<?>[] values = new CompletableFuture<?>[wave.size()];
+        for (int i = 0; i < values.length; i++) {
+            // A value that needs another load once it is in (a chained load) gets it dispatched.
+            values[i] = wave.get(i).pending.whenComplete((value, failure) -> dispatch());
+        }
+        dispatch();
+        return CompletableFuture.allOf(values).thenCompose(all -> {
+            for (Fetch fetch : wave) {
+                complete(fetch.owner, fetch.field, fetch.pending.join());
             }
-            return next.isEmpty() ? CompletableFuture.completedFuture(null) : level(next);
+            return waves();
         });
     }
 
@@ -188,16 +209,15 @@ final class PlanRun {
         });
     }
 
-    private void complete(ObjectResult owner, PlannedField field, Fetched fetched, List<ObjectResult> next) {
+    private void complete(ObjectResult owner, PlannedField field, Fetched fetched) {
         ResultPath path = owner.path.segment(field.resultKey());
         Supplier<ExecutionStepInfo> info = FpKit.intraThreadMemoize(() -> fieldInfo(owner, field, path));
-        value(field, field.type(), fetched.value(), fetched.localContext(), path, info, new FieldPosition(owner, field.resultKey()),
-                next);
+        value(field, field.type(), fetched.value(), fetched.localContext(), path, info, new FieldPosition(owner, field.resultKey()));
     }
 
     /** Completes {@code value} of {@code type} into {@code position}, as graphql-java's completeValue does. */
     private void value(PlannedField field, GraphQLOutputType type, Object value, Object localContext, ResultPath path,
-                       Supplier<ExecutionStepInfo> info, Position position, List<ObjectResult> next) {
+                       Supplier<ExecutionStepInfo> info, Position position) {
         boolean nonNull = type instanceof GraphQLNonNull;
         GraphQLOutputType nullable = nonNull ? (GraphQLOutputType) GraphQLTypeUtil.unwrapOne(type) : type;
         if (value == null) {
@@ -221,14 +241,14 @@ final class PlanRun {
                         () -> ExecutionStepInfo.newExecutionStepInfo(info.get())
                                 .type(itemType).parentInfo(info.get()).path(itemPath).build());
                 value(field, itemType, execution.getValueUnboxer().unbox(item), localContext, itemPath, itemInfo,
-                        new ItemPosition(results, index), next);
+                        new ItemPosition(results, index));
             }
             return;
         }
         if (nullable instanceof GraphQLObjectType object) {
             ObjectResult child = new ObjectResult(object, field.children(), value, localContext, path, info, position, nonNull);
             position.set(child.values);
-            next.add(child);
+            fields(child);
             return;
         }
         Object serialized;

@@ -1,8 +1,8 @@
 /**
  * The planned engine: a query is planned once from its normalised operation (fragments merged,
- * aliases, {@code @skip}/{@code @include} and variables applied) and run level by level, every
- * row of a level fetched before the batch loaders are dispatched once for the whole level, so each
- * source sends one statement per level and independent stores are asked at the same time. Each
+ * aliases, {@code @skip}/{@code @include} and variables applied) and run in waves, every field
+ * that can be fetched fetched before the batch loaders are dispatched once for the whole wave, so
+ * each source sends one statement per wave and independent stores are asked at the same time. Each
  * field runs the schema's own fetcher (its binding, field rules, purpose and audit recording
  * wrapped around it, all in one place as before); plain record properties are read without an
  * environment. graphql-java's per-field machinery (execution step infos, instrumentation chains,
