@@ -19,7 +19,33 @@ final class Plans {
     private record Key(Document document, String operation, Map<String, Object> variables, GraphQLSchema schema) {
     }
 
-    private final Cache<Key, Planner.Planning> plans = Caffeine.newBuilder().maximumSize(2000).build();
+    /**
+     * Bounded by weight, not count: a key holds the request's variables, which a client may make
+     * as large as the body limit allows, and 2,000 of those would not fit a 256 MiB heap.
+     */
+    private final Cache<Key, Planner.Planning> plans = Caffeine.newBuilder()
+            .maximumWeight(16L * 1024 * 1024)
+            .weigher((Key key, Planner.Planning plan) -> 512 + weight(key.variables()))
+            .build();
+
+    /** About the characters a value holds (its strings, numbers, lists and maps). */
+    static int weight(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            int sum = 16;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                sum += weight(entry.getKey()) + weight(entry.getValue());
+            }
+            return sum;
+        }
+        if (value instanceof Iterable<?> items) {
+            int sum = 16;
+            for (Object item : items) {
+                sum += weight(item);
+            }
+            return sum;
+        }
+        return value == null ? 4 : 8 + (value instanceof CharSequence text ? 2 * text.length() : 16);
+    }
 
     Planner.Planning of(ExecutionContext execution) {
         Key key = new Key(execution.getDocument(), execution.getExecutionInput().getOperationName(),
