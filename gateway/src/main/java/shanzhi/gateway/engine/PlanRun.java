@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import shanzhi.api.LoadContext;
 
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
+import graphql.TypeMismatchError;
+import graphql.extensions.ExtensionsBuilder;
 import graphql.GraphQLError;
 import graphql.SerializationError;
 import graphql.collect.ImmutableMapWithNullValues;
@@ -58,6 +64,7 @@ final class PlanRun {
     private final DataLoaderRegistry loaders;
     private final OperationPlan plan;
     private final ObjectResult root;
+    private final Executor completions;
 
     PlanRun(ExecutionContext execution, DataFetcherExceptionHandler exceptions, OperationPlan plan,
             ExecutionStepInfo rootInfo, Object rootSource, Object rootContext) {
@@ -65,13 +72,24 @@ final class PlanRun {
         this.exceptions = exceptions;
         this.loaders = execution.getDataLoaderRegistry();
         this.plan = plan;
+        Executor serial = execution.getGraphQLContext().get(LoadContext.COMPLETIONS);
+        this.completions = serial != null ? serial : Runnable::run;
         this.root = new ObjectResult(plan.rootType(), plan.fields(), rootSource, rootContext, ResultPath.rootPath(),
                 () -> rootInfo, null, true);
     }
 
     CompletableFuture<ExecutionResult> run() {
         fields(root);
-        return waves().thenApply(done -> new ExecutionResultImpl(root.dead ? null : root.values, execution.getErrors()));
+        return waves().handle((done, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                if (cause instanceof AbortExecutionException abort) {
+                    return abort.toExecutionResult();
+                }
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+            }
+            return new ExecutionResultImpl(root.dead ? null : root.values, execution.getErrors());
+        });
     }
 
     /** Fetches waiting for a batch load, in the order they were started. */
@@ -113,7 +131,9 @@ final class PlanRun {
             values[i] = wave.get(i).pending.whenComplete((value, failure) -> dispatch());
         }
         dispatch();
-        return CompletableFuture.allOf(values).thenCompose(all -> {
+        CompletableFuture<Void> all = CompletableFuture.allOf(values);
+        watch(all);
+        return all.thenCompose(done -> {
             for (Fetch fetch : wave) {
                 complete(fetch.owner, fetch.field, fetch.pending.join());
             }
@@ -128,10 +148,46 @@ final class PlanRun {
     private void dispatch() {
         for (DataLoader<?, ?> loader : loaders.getDataLoaders()) {
             if (loader.dispatchDepth() > 0) {
-                loader.dispatch();
+                // Keys queued while this batch's values are completed (a load chained on another)
+                // are dispatched once those completions have run: they run on the request's
+                // serial executor, so a task queued behind them sees every key they queued.
+                loader.dispatch().whenComplete((values, failure) -> completions.execute(this::dispatchIfQueued));
             }
         }
     }
+
+    private void dispatchIfQueued() {
+        if (queued() > 0) {
+            dispatch();
+        }
+    }
+
+    /** Keys queued on the request's loaders and not yet dispatched. */
+    private int queued() {
+        int queued = 0;
+        for (DataLoader<?, ?> loader : loaders.getDataLoaders()) {
+            queued += loader.dispatchDepth();
+        }
+        return queued;
+    }
+
+    /**
+     * The net under a load queued by a callback of a fetcher's own store call (not of a batch):
+     * nothing else would dispatch it, so while a wave is still out, queued keys are dispatched
+     * every few milliseconds.
+     */
+    private void watch(CompletableFuture<?> wave) {
+        if (!wave.isDone()) {
+            CompletableFuture.delayedExecutor(WATCH_MILLIS, TimeUnit.MILLISECONDS, completions).execute(() -> {
+                if (!wave.isDone()) {
+                    dispatchIfQueued();
+                    watch(wave);
+                }
+            });
+        }
+    }
+
+    private static final long WATCH_MILLIS = 20;
 
     /** A field's value as fetched: the data, and the local context its children get. */
     private record Fetched(Object value, Object localContext) {
@@ -167,6 +223,10 @@ final class PlanRun {
         } catch (Exception failure) {
             raw = CompletableFuture.failedFuture(failure);
         }
+        if (raw instanceof CompletableFuture<?> done && done.isDone() && !done.isCompletedExceptionally()) {
+            // Already there (a loader's cached value, a fetcher's completed future): no wave to wait for.
+            return new Fetch(owner, field, unboxed(owner, done.join()), null);
+        }
         if (raw instanceof CompletableFuture<?> future) {
             CompletableFuture<Fetched> fetched = future.handle((value, failure) -> failure == null
                             ? CompletableFuture.completedFuture(unboxed(owner, value))
@@ -182,10 +242,25 @@ final class PlanRun {
             if (!result.getErrors().isEmpty()) {
                 execution.addErrors(result.getErrors());
             }
+            if (result.getExtensions() != null
+                    && execution.getGraphQLContext().get(ExtensionsBuilder.class) instanceof ExtensionsBuilder extensions) {
+                extensions.addValues(result.getExtensions());
+            }
             Object context = result.getLocalContext() != null ? result.getLocalContext() : owner.localContext;
             return new Fetched(execution.getValueUnboxer().unbox(result.getData()), context);
         }
         return new Fetched(execution.getValueUnboxer().unbox(value), owner.localContext);
+    }
+
+    private Fetched unboxedItem(Object item, Object localContext) {
+        if (item instanceof DataFetcherResult<?> result) {
+            if (!result.getErrors().isEmpty()) {
+                execution.addErrors(result.getErrors());
+            }
+            return new Fetched(execution.getValueUnboxer().unbox(result.getData()),
+                    result.getLocalContext() != null ? result.getLocalContext() : localContext);
+        }
+        return new Fetched(execution.getValueUnboxer().unbox(item), localContext);
     }
 
     /** As graphql-java: the exception handler's errors are the field's, and its value is null. */
@@ -225,11 +300,12 @@ final class PlanRun {
             return;
         }
         if (nullable instanceof GraphQLList list) {
-            Iterable<?> items = items(value);
-            if (items == null) {
+            if (!FpKit.isIterable(value)) {
+                execution.addError(new TypeMismatchError(path, nullable));
                 nullValue(nonNull, path, info, position);
                 return;
             }
+            Iterable<Object> items = FpKit.toIterable(value);
             ListResult results = new ListResult(position, nonNull);
             position.set(results.items);
             GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
@@ -240,7 +316,9 @@ final class PlanRun {
                 Supplier<ExecutionStepInfo> itemInfo = FpKit.intraThreadMemoize(
                         () -> ExecutionStepInfo.newExecutionStepInfo(info.get())
                                 .type(itemType).parentInfo(info.get()).path(itemPath).build());
-                value(field, itemType, execution.getValueUnboxer().unbox(item), localContext, itemPath, itemInfo,
+                // An item may be a DataFetcherResult of its own (errors, local context), as in graphql-java.
+                Fetched unboxedItem = unboxedItem(item, localContext);
+                value(field, itemType, unboxedItem.value(), unboxedItem.localContext(), itemPath, itemInfo,
                         new ItemPosition(results, index));
             }
             return;
@@ -275,16 +353,6 @@ final class PlanRun {
         // One error per path: a failed fetch that left this null has said it already.
         execution.addError(new NonNullableFieldWasNullError(new NonNullableFieldWasNullException(info.get(), path)), path);
         position.nullParent();
-    }
-
-    private Iterable<?> items(Object value) {
-        if (value instanceof Iterable<?> iterable) {
-            return iterable;
-        }
-        if (value instanceof Object[] array) {
-            return List.of(array);
-        }
-        return null;
     }
 
     private ExecutionStepInfo fieldInfo(ObjectResult owner, PlannedField field, ResultPath path) {

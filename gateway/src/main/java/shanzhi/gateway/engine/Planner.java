@@ -22,7 +22,8 @@ import graphql.schema.GraphQLTypeUtil;
  * reference engine: anything but a query; the schema's introspection (__schema, __type) and
  * federation's fields (_service, _entities), which graphql-java and the federation library answer
  * with machinery of their own; a selection on an interface or union (this schema's own types have
- * none; the federation _Entity union does); {@code @defer}.
+ * none; the federation _Entity union does); {@code @defer}; an operation that turns off null
+ * propagation ({@code @experimental_disableErrorPropagation}).
  */
 final class Planner {
     private static final Set<String> FEDERATION = Set.of("_service", "_entities");
@@ -46,6 +47,10 @@ final class Planner {
     static Planning plan(ExecutionContext execution) {
         if (execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY) {
             return Planning.declined("not a query");
+        }
+        if (!execution.propagateErrorsOnNonNullContractFailure()) {
+            // @experimental_disableErrorPropagation: graphql-java keeps the partial data there.
+            return Planning.declined("error propagation disabled");
         }
         GraphQLSchema schema = execution.getGraphQLSchema();
         ExecutableNormalizedOperation operation = execution.getNormalizedQueryTree().get();
