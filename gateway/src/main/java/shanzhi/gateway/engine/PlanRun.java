@@ -127,8 +127,7 @@ final class PlanRun {
         pending = new ArrayList<>();
         CompletableFuture<?>[] values = new CompletableFuture<?>[wave.size()];
         for (int i = 0; i < values.length; i++) {
-            // A value that needs another load once it is in (a chained load) gets it dispatched.
-            values[i] = wave.get(i).pending.whenComplete((value, failure) -> dispatch());
+            values[i] = wave.get(i).pending;
         }
         dispatch();
         CompletableFuture<Void> all = CompletableFuture.allOf(values);
@@ -225,19 +224,24 @@ final class PlanRun {
         }
         if (raw instanceof CompletableFuture<?> done && done.isDone() && !done.isCompletedExceptionally()) {
             // Already there (a loader's cached value, a fetcher's completed future): no wave to wait for.
-            return new Fetch(owner, field, unboxed(owner, done.join()), null);
+            return new Fetch(owner, field, unboxed(done.join(), owner.localContext), null);
         }
         if (raw instanceof CompletableFuture<?> future) {
             CompletableFuture<Fetched> fetched = future.handle((value, failure) -> failure == null
-                            ? CompletableFuture.completedFuture(unboxed(owner, value))
+                            ? CompletableFuture.completedFuture(unboxed(value, owner.localContext))
                             : failed(environment.get(), failure, owner))
                     .thenCompose(inner -> inner);
             return new Fetch(owner, field, null, fetched);
         }
-        return new Fetch(owner, field, unboxed(owner, raw), null);
+        return new Fetch(owner, field, unboxed(raw, owner.localContext), null);
     }
 
-    private Fetched unboxed(ObjectResult owner, Object value) {
+    /**
+     * A fetched value or list item as graphql-java unboxes it: a DataFetcherResult gives its
+     * errors and extensions to the response, its local context to what is below it (else the
+     * surrounding one stays), and its data.
+     */
+    private Fetched unboxed(Object value, Object localContext) {
         if (value instanceof DataFetcherResult<?> result) {
             if (!result.getErrors().isEmpty()) {
                 execution.addErrors(result.getErrors());
@@ -246,21 +250,10 @@ final class PlanRun {
                     && execution.getGraphQLContext().get(ExtensionsBuilder.class) instanceof ExtensionsBuilder extensions) {
                 extensions.addValues(result.getExtensions());
             }
-            Object context = result.getLocalContext() != null ? result.getLocalContext() : owner.localContext;
-            return new Fetched(execution.getValueUnboxer().unbox(result.getData()), context);
-        }
-        return new Fetched(execution.getValueUnboxer().unbox(value), owner.localContext);
-    }
-
-    private Fetched unboxedItem(Object item, Object localContext) {
-        if (item instanceof DataFetcherResult<?> result) {
-            if (!result.getErrors().isEmpty()) {
-                execution.addErrors(result.getErrors());
-            }
             return new Fetched(execution.getValueUnboxer().unbox(result.getData()),
                     result.getLocalContext() != null ? result.getLocalContext() : localContext);
         }
-        return new Fetched(execution.getValueUnboxer().unbox(item), localContext);
+        return new Fetched(execution.getValueUnboxer().unbox(value), localContext);
     }
 
     /** As graphql-java: the exception handler's errors are the field's, and its value is null. */
@@ -317,7 +310,7 @@ final class PlanRun {
                         () -> ExecutionStepInfo.newExecutionStepInfo(info.get())
                                 .type(itemType).parentInfo(info.get()).path(itemPath).build());
                 // An item may be a DataFetcherResult of its own (errors, local context), as in graphql-java.
-                Fetched unboxedItem = unboxedItem(item, localContext);
+                Fetched unboxedItem = unboxed(item, localContext);
                 value(field, itemType, unboxedItem.value(), unboxedItem.localContext(), itemPath, itemInfo,
                         new ItemPosition(results, index));
             }
