@@ -9,6 +9,8 @@ import graphql.execution.ExecutionContext;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
 
+import shanzhi.gateway.limits.OperationWeight;
+
 /**
  * Plans by what they depend on: the document (the preparsed-document cache hands out one instance
  * per text, and documents compare by identity), the operation, the variables (they decide
@@ -41,27 +43,8 @@ final class Plans {
      */
     private final Cache<Key, Planner.Planning> plans = Caffeine.newBuilder()
             .maximumWeight(32L * 1024 * 1024)
-            .weigher((Key key, Planner.Planning plan) -> 1024 + 8 * key.length() + weight(key.variables()))
+            .weigher((Key key, Planner.Planning plan) -> OperationWeight.of(key.length(), key.variables()))
             .build();
-
-    /** About the characters a value holds (its strings, numbers, lists and maps). */
-    static int weight(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            int sum = 16;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                sum += weight(entry.getKey()) + weight(entry.getValue());
-            }
-            return sum;
-        }
-        if (value instanceof Iterable<?> items) {
-            int sum = 16;
-            for (Object item : items) {
-                sum += weight(item);
-            }
-            return sum;
-        }
-        return value == null ? 4 : 8 + (value instanceof CharSequence text ? 2 * text.length() : 16);
-    }
 
     Planner.Planning of(ExecutionContext execution) {
         String query = execution.getExecutionInput().getQuery();
