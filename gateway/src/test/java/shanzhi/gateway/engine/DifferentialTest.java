@@ -50,6 +50,8 @@ class DifferentialTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long SEED = Long.getLong("shanzhi.differential.seed", 20261203L);
     private static final int OPERATIONS = Integer.getInteger("shanzhi.differential.operations", 2000);
+    /** One operation of the corpus only (its index), with every statement logged: to look at a failure. */
+    private static final int ONLY = Integer.getInteger("shanzhi.differential.only", -1);
     private static final String ENGINE_HEADER = "Shanzhi-Test-Engine";
     private static final String DISTRICT = "440513";
 
@@ -74,9 +76,13 @@ class DifferentialTest {
 
     @BeforeAll
     static void start() {
-        gateway = GatewayInstance.start(Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "shanzhi.reference-cache.enabled", "false",
-                "shanzhi.rate-limit.enabled", "false"), EngineChoice.class);
+                "shanzhi.rate-limit.enabled", "false"));
+        if (ONLY >= 0) {
+            properties.put("logging.level.shanzhi.gateway.sources.StatementCounter", "TRACE");
+        }
+        gateway = GatewayInstance.start(properties, EngineChoice.class);
         DemoTokenIssuer issuer = gateway.bean(DemoTokenIssuer.class);
         GridWorkers.Assignment worker = GridWorkers.first();
         tokens = new EnumMap<>(Role.class);
@@ -110,10 +116,15 @@ class DifferentialTest {
         int withData = 0;
         for (int index = 0; index < OPERATIONS && differences.size() < 5; index++) {
             OperationGenerator.Operation operation = generator.next();
+            if (ONLY >= 0 && index != ONLY) {
+                continue;
+            }
             for (Role role : Role.values()) {
                 Map<Department, Long> before = statements.snapshot();
+                trace(role + " by the reference");
                 JsonNode reference = ask(operation, role, true);
                 Map<Department, Long> middle = statements.snapshot();
+                trace(role + " by the plan");
                 JsonNode planned = ask(operation, role, false);
                 Map<Department, Long> after = statements.snapshot();
                 answered++;
@@ -161,12 +172,21 @@ class DifferentialTest {
                     .limit(3).toList() + ")").isLessThanOrEqualTo(referenceTotal.getOrDefault(department, 0L)
                     + referenceTotal.getOrDefault(department, 0L) / 100);
         }
+        if (ONLY >= 0) {
+            return;
+        }
         assertThat(withData).as("answers with data among " + answered + " (a corpus of refusals would prove little)")
                 .isGreaterThan(answered / 3);
         assertThat(gateway.bean(io.micrometer.core.instrument.MeterRegistry.class)
                 .get("shanzhi.engine.operations").tag("engine", "planned").counter().count())
                 .as("operations the planned engine answered (the others are refused before they run: values an "
                         + "argument's type refuses, limits)").isGreaterThanOrEqualTo(answered * 0.8);
+    }
+
+    private static void trace(String what) {
+        if (ONLY >= 0) {
+            System.out.println("DifferentialTest: " + what);
+        }
     }
 
     private static Map<Department, Long> sent(Map<Department, Long> before, Map<Department, Long> after) {
