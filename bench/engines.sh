@@ -4,7 +4,8 @@
 #   planned    - the gateway as shipped (the planned engine answers queries);
 #   reference  - the same jar with shanzhi.engine.planned=false (graphql-java's strategy);
 #   baseline   - the raw-SQL baseline (operations 1 and 2: the statements the gateway sends, no GraphQL);
-#   postgraphile - PostGraphile 4.14.1 on the people database (operation 3).
+#   postgraphile - PostGraphile 4.14.1 and 5.x on the people database (operation 3; 5.x only when
+#                  it answers what 4.14.1 answers).
 # Each gateway is warmed up until its JIT settles, then per operation 1-4: closed loop (wrk, CONC
 # connections, DUR s) for throughput and gateway CPU per request; operations 1 and 2 also open
 # loop at RATE/s for the latency; the planned gateway is then offered OVERLOAD x its closed-loop
@@ -17,7 +18,7 @@ root=$(cd "$here/.." && pwd)
 cd "$here"
 SCALES=("$@"); [ ${#SCALES[@]} -gt 0 ] || SCALES=(0.1 1.0)
 RUNS=${RUNS:-3}; DUR=${DUR:-10}; CONC=${CONC:-16}; RATE=${RATE:-200}; MAX_PRIME=${MAX_PRIME:-120}
-GW_PORT=18080; PG_PORT=18070; BL_PORT=18090
+GW_PORT=18080; PG_PORT=18070; PG5_PORT=18071; BL_PORT=18090
 out="$here/work/engines-$(date -u +%Y%m%dT%H%M%S)"; mkdir -p "$out"
 results="$out/results.jsonl"; : > "$results"
 pids=()
@@ -29,6 +30,13 @@ command -v wrk >/dev/null || apt-get install -y wrk
 if [ ! -x work/node_modules/.bin/postgraphile ]; then
   mkdir -p work && (cd work && { [ -f package.json ] || npm init -y >/dev/null; } && npm install postgraphile@4.14.1 >/dev/null)
 fi
+# PostGraphile 5 in a folder of its own, as bench/run.sh installs it (the newest 5.x; Node 20 needs
+# postgraphile/promise-with-resolvers.cjs).
+if [ ! -x work/pg5/node_modules/.bin/postgraphile ]; then
+  mkdir -p work/pg5
+  (cd work/pg5 && { [ -f package.json ] || npm init -y >/dev/null; } && npm install postgraphile@5 >/dev/null 2>&1)
+fi
+cp postgraphile/graphile.config.mjs work/pg5/
 if [ "${SKIP_BUILD:-0}" != 1 ]; then (cd "$root" && mvn -B -q install -DskipTests); fi
 rm -rf work/lib && mkdir -p work/lib && (cd work/lib && unzip -q -j "$root/gateway/target/shanzhi-gateway-0.1.0-SNAPSHOT.jar" 'BOOT-INF/lib/*')
 seed=$(head -c 32 /dev/urandom | base64)
@@ -87,8 +95,24 @@ peers() { # <scale>
   local pg=$!; pids+=("$pg")
   for _ in $(seq 1 60); do curl -s -o /dev/null -X POST -H 'content-type: application/json' --data '{"query":"{__typename}"}' "http://127.0.0.1:$PG_PORT/graphql" && break; sleep 1; done
   prime 30 "http://127.0.0.1:$PG_PORT/graphql" "$req/postgraphile-3-people-page.json" - POST
+  curl -s -H 'content-type: application/json' --data @"$req/postgraphile-3-people-page.json" "http://127.0.0.1:$PG_PORT/graphql" > "$out/op3_postgraphile_${tag}_$round.json"
   closed "$scale" postgraphile 3-people-page "http://127.0.0.1:$PG_PORT/graphql" "$req/postgraphile-3-people-page.json" - POST "$pg"
   stop "$pg"
+  (cd work/pg5 && PG5_DATABASE_URL="postgres://postgres@127.0.0.1:5432/bench_${tag}_people" PG5_HOST=127.0.0.1 PG5_PORT=$PG5_PORT \
+     exec node --require ../../postgraphile/promise-with-resolvers.cjs node_modules/postgraphile/dist/cli-run.js \
+     -C graphile.config.mjs > "$out/postgraphile5_${tag}_$round.log" 2>&1) &
+  local pg5=$!; pids+=("$pg5")
+  for _ in $(seq 1 60); do curl -s -o /dev/null -X POST -H 'content-type: application/json' --data '{"query":"{__typename}"}' "http://127.0.0.1:$PG5_PORT/graphql" && break; sleep 1; done
+  curl -s -H 'content-type: application/json' --data @"$req/postgraphile5-3-people-page.json" "http://127.0.0.1:$PG5_PORT/graphql" > "$out/op3_postgraphile5_${tag}_$round.json"
+  # Measured only when it answers exactly what 4.14.1 answered (its operation uses 5's names, aliased).
+  local same
+  if same=$(scripts/same_json.py "$out/op3_postgraphile_${tag}_$round.json" "$out/op3_postgraphile5_${tag}_$round.json"); then
+    prime 30 "http://127.0.0.1:$PG5_PORT/graphql" "$req/postgraphile5-3-people-page.json" - POST
+    closed "$scale" postgraphile5 3-people-page "http://127.0.0.1:$PG5_PORT/graphql" "$req/postgraphile5-3-people-page.json" - POST "$pg5"
+  else
+    log "  postgraphile5 NOT measured: operation 3 $same"
+  fi
+  stop "$pg5"
   set -a; . "$out/params_$tag.env"; set +a
   nohup java -Xmx256m -cp 'work/lib/*' baseline/Baseline.java $BL_PORT "bench_${tag}" > "$out/baseline_${tag}_$round.log" 2>&1 &
   local bl=$!; pids+=("$bl")
