@@ -9,6 +9,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 
 import reactor.core.publisher.Mono;
 import shanzhi.gateway.transport.ErrorBody;
+import shanzhi.api.ErrorCode;
 
 /**
  * The answer to a request beyond the replica's capacity: 503 with Retry-After and one GraphQL
@@ -16,7 +17,6 @@ import shanzhi.gateway.transport.ErrorBody;
  * overload this is the answer given most often, and it must cost next to nothing.
  */
 final class Overloaded {
-    static final String CODE = "OVERLOADED";
 
     private final String retryAfter;
     private final byte[] body;
@@ -24,7 +24,7 @@ final class Overloaded {
     Overloaded(Duration retryAfter) {
         long seconds = wholeSeconds(retryAfter);
         this.retryAfter = Long.toString(seconds);
-        this.body = ErrorBody.render(CODE, "This gateway replica is answering as many requests as it may "
+        this.body = ErrorBody.render(ErrorCode.OVERLOADED, "This gateway replica is answering as many requests as it may "
                 + "(shanzhi.admission.*): retry after " + seconds + " s", Map.of("retryAfterSeconds", seconds));
     }
 

@@ -26,6 +26,7 @@ import shanzhi.api.Caller;
 import shanzhi.api.Forbidden;
 import shanzhi.gateway.signing.ResponseSeal;
 import shanzhi.gateway.signing.SignedResponses;
+import shanzhi.api.ErrorCode;
 
 /**
  * Holds every response back until its audit record is committed. A request that revealed no
@@ -39,7 +40,6 @@ import shanzhi.gateway.signing.SignedResponses;
  */
 @Component
 public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
-    public static final String AUDIT_UNAVAILABLE = "AUDIT_UNAVAILABLE";
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
     private final AuditLog auditLog;
     private final AuditHashes hashes;
@@ -183,7 +183,7 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
         return GraphqlErrorBuilder.newError()
                 .errorType(ErrorType.INTERNAL_ERROR)
                 .message("The audit trail cannot be written, so no personal data is returned; try again later")
-                .extensions(Map.of("code", AUDIT_UNAVAILABLE))
+                .extensions(Map.of("code", ErrorCode.AUDIT_UNAVAILABLE.name()))
                 .build();
     }
 

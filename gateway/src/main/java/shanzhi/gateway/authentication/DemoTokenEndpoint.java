@@ -28,6 +28,7 @@ import reactor.netty.http.server.ConnectionInformation;
 import shanzhi.api.BadUserInput;
 import shanzhi.api.Role;
 import shanzhi.api.Scope;
+import shanzhi.api.ErrorCode;
 
 /**
  * GET /demo/token?role=TOWN_OFFICER&region=440513005[&worker=17][&subject=..][&client=..]:
@@ -50,7 +51,7 @@ public class DemoTokenEndpoint {
                         .bodyValue(Map.of("errors", List.of(Map.of(
                                 "message", "The demo token issuer is for local use only: call it from the machine "
                                         + "the gateway runs on (production uses the configured token issuer)",
-                                "extensions", Map.of("code", "FORBIDDEN")))));
+                                "extensions", Map.of("code", ErrorCode.FORBIDDEN.name())))));
             }
             try {
                 List<Role> roles = Arrays.stream(request.queryParam("role").orElse("DISTRICT_ADMIN").split(","))

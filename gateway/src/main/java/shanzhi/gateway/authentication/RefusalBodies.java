@@ -12,6 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 import shanzhi.gateway.transport.ErrorBody;
+import shanzhi.api.ErrorCode;
 
 /**
  * 401 and 403 with a GraphQL error body (extensions.code UNAUTHENTICATED / FORBIDDEN) that says
@@ -43,7 +44,7 @@ final class RefusalBodies {
         String message = (sent ? "The bearer token was refused (expired, not yet valid, wrong signature, issuer or "
                 + "audience, or without a known role and region). " : "A bearer token is required: send "
                 + "Authorization: Bearer <token>. ") + claimsRule(failure) + howToGetAToken;
-        return ErrorBody.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", message);
+        return ErrorBody.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, message);
     }
 
     /** The gateway's own reason when its claim rules refused the token (e.g. a grid worker's scope). */
@@ -62,7 +63,7 @@ final class RefusalBodies {
 
     private Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException denied) {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-        return ErrorBody.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "FORBIDDEN",
+        return ErrorBody.write(exchange.getResponse(), HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
                 "Your token does not allow this request. " + howToGetAToken);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import shanzhi.gateway.signing.SealedBody;
 import shanzhi.gateway.signing.SignedResponses;
+import shanzhi.api.ErrorCode;
 
 /**
  * GET /graphql?query=..&variables=..&operationName=..&extensions=.. (GraphQL over HTTP): the request
@@ -47,7 +48,7 @@ final class GetQueryHandler extends GraphQlHttpHandler {
             return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON)
                     .headers(headers -> headers.setCacheControl(CacheControlInterceptor.NO_STORE))
                     .bodyValue(json.encode(Map.of("errors", List.of(Map.of("message", e.getMessage(),
-                            "extensions", Map.of("code", "BAD_REQUEST"))))));
+                            "extensions", Map.of("code", ErrorCode.BAD_REQUEST.name()))))));
         }
         GetRequest get = new GetRequest();
         request.attributes().put(GetRequest.ATTRIBUTE, get);

@@ -14,6 +14,7 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import reactor.core.publisher.Mono;
 import shanzhi.gateway.trusted.Refusal;
+import shanzhi.api.ErrorCode;
 
 /**
  * A GET runs queries only: a mutation or subscription is refused before anything runs, and
@@ -23,7 +24,6 @@ import shanzhi.gateway.trusted.Refusal;
  */
 @Component
 public class QueriesOnlyOverGet implements WebGraphQlInterceptor, Ordered {
-    static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -36,7 +36,7 @@ public class QueriesOnlyOverGet implements WebGraphQlInterceptor, Ordered {
             return chain.next(request);
         }
         get.refuseMethod();
-        return new Refusal(METHOD_NOT_ALLOWED, org.springframework.graphql.execution.ErrorType.BAD_REQUEST,
+        return new Refusal(ErrorCode.METHOD_NOT_ALLOWED, org.springframework.graphql.execution.ErrorType.BAD_REQUEST,
                 "A " + operation.name().toLowerCase() + " cannot be sent with GET: use POST").respond(request);
     }
 

@@ -15,25 +15,26 @@ public final class OperationWeight {
 
     /** The weight of an entry for a document of {@code queryLength} characters and these variables. */
     public static int of(int queryLength, Map<String, Object> variables) {
-        return 1024 + 8 * queryLength + weight(variables);
+        // A document's syntax tree and what is derived from it take tens of bytes per character.
+        return (int) Math.min(Integer.MAX_VALUE, 1024L + 32L * queryLength + weight(variables));
     }
 
     /** About the bytes a value holds (its strings, numbers, lists and maps). */
-    static int weight(Object value) {
+    static long weight(Object value) {
         if (value instanceof Map<?, ?> map) {
-            int sum = 16;
+            long sum = 16;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 sum += weight(entry.getKey()) + weight(entry.getValue());
             }
             return sum;
         }
         if (value instanceof Iterable<?> items) {
-            int sum = 16;
+            long sum = 16;
             for (Object item : items) {
                 sum += weight(item);
             }
             return sum;
         }
-        return value == null ? 4 : 8 + (value instanceof CharSequence text ? 2 * text.length() : 16);
+        return value == null ? 4 : 8 + (value instanceof CharSequence text ? 2L * text.length() : 16);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.server.WebExceptionHandler;
 
 import reactor.core.publisher.Mono;
 import shanzhi.gateway.transport.ErrorBody;
+import shanzhi.api.ErrorCode;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
@@ -43,17 +44,17 @@ public class UnreadableRequests implements WebExceptionHandler {
             return Mono.error(ex);
         }
         if (causedBy(ex, DataBufferLimitException.class)) {
-            return answer(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", TOO_LARGE);
+            return answer(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE, TOO_LARGE);
         }
         if (ex instanceof ServerWebInputException) {
-            return answer(exchange, HttpStatus.BAD_REQUEST, "BAD_REQUEST",
+            return answer(exchange, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
                     duplicateKey(ex) ? DUPLICATE_KEY : NOT_ONE_REQUEST);
         }
         return Mono.error(ex);
     }
 
     /** A GraphQL-shaped body, so clients read it like any other error. The messages are constants. */
-    private static Mono<Void> answer(ServerWebExchange exchange, HttpStatus status, String code, String message) {
+    private static Mono<Void> answer(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
         return ErrorBody.write(exchange.getResponse(), status, code, message);
     }
 

@@ -14,6 +14,7 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import shanzhi.api.Caller;
+import shanzhi.api.ErrorCode;
 import shanzhi.api.LiveEvent;
 import shanzhi.api.LiveEvents;
 import shanzhi.api.LiveFeed;
@@ -50,11 +51,11 @@ public class GuardedLiveFeed implements LiveFeed {
         return Flux.defer(() -> {
             LiveEvents source = events.getIfAvailable();
             if (source == null) {
-                return Flux.error(new SubscriptionEnded(SubscriptionEnded.UNAVAILABLE,
+                return Flux.error(new SubscriptionEnded(ErrorCode.SUBSCRIPTIONS_UNAVAILABLE,
                         "This gateway has no live-event relay configured: subscriptions are not available"));
             }
             if (!admit(caller.subject())) {
-                return Flux.error(ended(SubscriptionEnded.TOO_MANY_SUBSCRIPTIONS, "You already have "
+                return Flux.error(ended(ErrorCode.TOO_MANY_SUBSCRIPTIONS, "You already have "
                         + properties.maxPerCaller() + " open subscriptions on this gateway "
                         + "(shanzhi.subscriptions.max-per-caller); end one first"));
             }
@@ -67,7 +68,7 @@ public class GuardedLiveFeed implements LiveFeed {
                     // events would leave it believing it saw every report in its region. The error
                     // tells it to catch up with a query and subscribe again.
                     .onBackpressureBuffer(buffer, dropped -> { }, BufferOverflowStrategy.ERROR)
-                    .onErrorMap(Exceptions::isOverflow, overflow -> ended(SubscriptionEnded.SUBSCRIBER_TOO_SLOW,
+                    .onErrorMap(Exceptions::isOverflow, overflow -> ended(ErrorCode.SUBSCRIBER_TOO_SLOW,
                             "subscriber too slow: " + buffer + " events buffered (shanzhi.subscriptions.buffer); "
                                     + "catch up with a query and subscribe again"))
                     // After the buffer, so that an event waiting there is not delivered on an expired token.
@@ -75,7 +76,7 @@ public class GuardedLiveFeed implements LiveFeed {
                         if (caller.validAt(clock.instant())) {
                             sink.next(event);
                         } else {
-                            sink.error(ended(SubscriptionEnded.TOKEN_EXPIRED, "Your token expired at "
+                            sink.error(ended(ErrorCode.TOKEN_EXPIRED, "Your token expired at "
                                     + caller.expiresAt() + ": subscribe again with a fresh token"));
                         }
                     })
@@ -105,12 +106,12 @@ public class GuardedLiveFeed implements LiveFeed {
         openPerCaller.computeIfPresent(subject, (key, count) -> count > 1 ? count - 1 : null);
     }
 
-    private SubscriptionEnded ended(String code, String message) {
+    private SubscriptionEnded ended(ErrorCode code, String message) {
         counter(code).increment();
         return new SubscriptionEnded(code, message);
     }
 
-    private Counter counter(String code) {
-        return meters.counter("shanzhi.subscriptions.ended", "reason", code);
+    private Counter counter(ErrorCode code) {
+        return meters.counter("shanzhi.subscriptions.ended", "reason", code.name());
     }
 }

@@ -11,6 +11,7 @@ import graphql.GraphqlErrorBuilder;
 import shanzhi.api.BadUserInput;
 import shanzhi.api.Forbidden;
 import shanzhi.api.SubscriptionEnded;
+import shanzhi.api.ErrorCode;
 
 /**
  * An error that ends a subscription after it started (an unknown region, an expired token, a
@@ -24,13 +25,13 @@ public class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof BadUserInput) {
-                return error(cause, ErrorType.BAD_REQUEST, "BAD_USER_INPUT");
+                return error(cause, ErrorType.BAD_REQUEST, ErrorCode.BAD_USER_INPUT);
             }
             if (cause instanceof Forbidden) {
-                return error(cause, ErrorType.FORBIDDEN, "FORBIDDEN");
+                return error(cause, ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN);
             }
             if (cause instanceof SubscriptionEnded ended) {
-                ErrorType type = SubscriptionEnded.TOKEN_EXPIRED.equals(ended.code()) ? ErrorType.UNAUTHORIZED
+                ErrorType type = ended.code() == ErrorCode.TOKEN_EXPIRED ? ErrorType.UNAUTHORIZED
                         : ErrorType.INTERNAL_ERROR;
                 return error(cause, type, ended.code());
             }
@@ -38,8 +39,8 @@ public class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
         return null;
     }
 
-    private static GraphQLError error(Throwable cause, ErrorType type, String code) {
+    private static GraphQLError error(Throwable cause, ErrorType type, ErrorCode code) {
         return GraphqlErrorBuilder.newError().errorType(type).message(cause.getMessage())
-                .extensions(Map.of("code", code)).build();
+                .extensions(Map.of("code", code.name())).build();
     }
 }

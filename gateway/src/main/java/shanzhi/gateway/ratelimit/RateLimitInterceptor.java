@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import shanzhi.gateway.authentication.CallerClaims;
 import shanzhi.gateway.transport.HttpExchange;
 import shanzhi.gateway.transport.StreamedResponses;
+import shanzhi.api.ErrorCode;
 
 /**
  * Counts every GraphQL operation against the caller's budgets, whatever carries it: Spring for
@@ -59,7 +60,7 @@ public class RateLimitInterceptor implements WebGraphQlInterceptor, Ordered {
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
                 .errorType(ErrorType.ExecutionAborted)
                 .message("Too many requests: retry after " + seconds + " s")
-                .extensions(Map.of("code", "RATE_LIMITED", "retryAfterSeconds", seconds))
+                .extensions(Map.of("code", ErrorCode.RATE_LIMITED.name(), "retryAfterSeconds", seconds))
                 .build()).build();
         WebGraphQlResponse response = new WebGraphQlResponse(
                 new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));

@@ -13,6 +13,7 @@ import graphql.schema.DataFetchingEnvironment;
 import shanzhi.api.BadUserInput;
 import shanzhi.api.Forbidden;
 import shanzhi.gateway.resilience.SourceUnavailable;
+import shanzhi.api.ErrorCode;
 
 /**
  * The API's own errors become GraphQL errors at the field's path with extensions.code:
@@ -29,34 +30,34 @@ public class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof BadUserInput) {
-                return error(env, cause, ErrorType.BAD_REQUEST, "BAD_USER_INPUT");
+                return error(env, cause, ErrorType.BAD_REQUEST, ErrorCode.BAD_USER_INPUT);
             }
             if (cause instanceof Forbidden) {
-                return error(env, cause, ErrorType.FORBIDDEN, "FORBIDDEN");
+                return error(env, cause, ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN);
             }
             if (cause instanceof AbortExecutionException) {
                 // The client went away or the request was stopped: expected, not a fault, so no
                 // stack trace per pending field (DGS's fallback handler logged one each at ERROR,
                 // thousands a second when clients time out under overload).
-                return error(env, cause, ErrorType.INTERNAL_ERROR, "CANCELLED");
+                return error(env, cause, ErrorType.INTERNAL_ERROR, ErrorCode.CANCELLED);
             }
             if (cause instanceof SourceUnavailable unavailable) {
                 // The message names the department and why, never the store's address or SQL.
                 return GraphqlErrorBuilder.newError(env)
                         .errorType(ErrorType.INTERNAL_ERROR)
                         .message(unavailable.getMessage())
-                        .extensions(Map.of("code", "SOURCE_UNAVAILABLE", "source", unavailable.department().key()))
+                        .extensions(Map.of("code", ErrorCode.SOURCE_UNAVAILABLE.name(), "source", unavailable.department().key()))
                         .build();
             }
         }
         return InternalErrors.of(ex, env);
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, Throwable cause, ErrorType type, String code) {
+    private static GraphQLError error(DataFetchingEnvironment env, Throwable cause, ErrorType type, ErrorCode code) {
         return GraphqlErrorBuilder.newError(env)
                 .errorType(type)
                 .message(cause.getMessage())
-                .extensions(Map.of("code", code))
+                .extensions(Map.of("code", code.name()))
                 .build();
     }
 }

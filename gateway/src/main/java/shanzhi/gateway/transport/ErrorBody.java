@@ -12,6 +12,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import shanzhi.api.ErrorCode;
+
 /**
  * The one shape of every error the gateway answers outside GraphQL execution (401, 403, 400 for
  * a body that is not a request, 413, 503 when a replica is full): a GraphQL response {@code {"errors":[{"message", "extensions":
@@ -23,20 +25,20 @@ public final class ErrorBody {
     private ErrorBody() {
     }
 
-    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String message) {
+    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, ErrorCode code, String message) {
         return write(response, status, code, message, Map.of());
     }
 
-    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String message,
+    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, ErrorCode code, String message,
                                    Map<String, Object> extensions) {
         return write(response, status, render(code, message, extensions));
     }
 
     /**
      * The body of an error answered so often that it is rendered once (admission control's 503
-     * under overload): the same bytes as {@link #write(ServerHttpResponse, HttpStatus, String, String, Map)}.
+     * under overload): the same bytes as {@link #write(ServerHttpResponse, HttpStatus, ErrorCode, String, Map)}.
      */
-    public static byte[] render(String code, String message, Map<String, Object> extensions) {
+    public static byte[] render(ErrorCode code, String message, Map<String, Object> extensions) {
         return json(code, message, extensions).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -50,9 +52,9 @@ public final class ErrorBody {
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(rendered)));
     }
 
-    static String json(String code, String message, Map<String, Object> extensions) {
+    static String json(ErrorCode code, String message, Map<String, Object> extensions) {
         Map<String, Object> all = new LinkedHashMap<>();
-        all.put("code", code);
+        all.put("code", code.name());
         all.putAll(extensions);
         return JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message", message, "extensions", all))));
     }

@@ -14,6 +14,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
+import shanzhi.api.ErrorCode;
+
 /**
  * The HTTP side of a GraphQL request. A WebGraphQlInterceptor cannot set the HTTP status (Spring
  * for GraphQL picks it), so an interceptor that refuses a request over HTTP with a status of its
@@ -43,7 +45,7 @@ public class HttpExchange implements WebFilter, Ordered {
         return chain.filter(exchange)
                 .then(Mono.defer(() -> exchange.getResponse().isCommitted()
                         || exchange.getRequest().getMethod() != HttpMethod.POST ? Mono.<Void>empty()
-                        : ErrorBody.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "BAD_REQUEST", EMPTY_BODY)))
+                        : ErrorBody.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST, EMPTY_BODY)))
                 .contextWrite(context -> context.put(KEY, exchange));
     }
 

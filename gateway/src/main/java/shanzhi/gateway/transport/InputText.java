@@ -29,6 +29,8 @@ import graphql.language.StringValue;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
+import shanzhi.api.ErrorCode;
+
 /**
  * The one check of every string a client sends: each string in the variables (at any depth of an
  * input object or list) and each string literal in the document. A string with a control
@@ -115,7 +117,7 @@ public class InputText extends SimplePerformantInstrumentation {
                 .errorType(ErrorType.ValidationError)
                 .message(String.format("%s contains %s (U+%04X) at position %d: strings may hold printable "
                         + "characters, tab and line breaks only", what, kind, (int) c, at))
-                .extensions(Map.of("code", "BAD_USER_INPUT"));
+                .extensions(Map.of("code", ErrorCode.BAD_USER_INPUT.name()));
         if (location != null) {
             builder.location(location);
         }

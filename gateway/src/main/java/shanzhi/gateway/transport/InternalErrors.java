@@ -11,6 +11,8 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.ExecutionId;
 import graphql.schema.DataFetchingEnvironment;
 
+import shanzhi.api.ErrorCode;
+
 /**
  * A field's failure that is none of the API's own errors. DGS's default handler, which would
  * otherwise answer it, puts the exception's class and message into the error: for a driver error
@@ -31,7 +33,7 @@ final class InternalErrors {
         return GraphqlErrorBuilder.newError(env)
                 .errorType(ErrorType.DataFetchingException)
                 .message("Internal error (request id " + requestId + ")")
-                .extensions(Map.of("code", "INTERNAL", "requestId", requestId))
+                .extensions(Map.of("code", ErrorCode.INTERNAL.name(), "requestId", requestId))
                 .build();
     }
 

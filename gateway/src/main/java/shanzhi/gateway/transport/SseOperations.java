@@ -17,6 +17,8 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
 
+import shanzhi.api.ErrorCode;
+
 /**
  * SSE carries subscriptions only. Spring's SSE handler would run a query or mutation in full and
  * then throw its answer away ("SSE handler supports only subscriptions"): the stores' work for
@@ -40,7 +42,7 @@ public class SseOperations extends SimplePerformantInstrumentation {
                 && execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
             throw new AbortExecutionException(java.util.List.of(GraphqlErrorBuilder.newError()
                     .errorType(ErrorType.OperationNotSupported).message(QUERIES_WITHOUT_STREAM)
-                    .extensions(Map.of("code", "BAD_REQUEST")).build()));
+                    .extensions(Map.of("code", ErrorCode.BAD_REQUEST.name())).build()));
         }
         return SimpleInstrumentationContext.noOp();
     }

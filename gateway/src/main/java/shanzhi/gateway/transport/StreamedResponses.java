@@ -21,6 +21,7 @@ import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shanzhi.gateway.authentication.CallerInterceptor;
+import shanzhi.api.ErrorCode;
 
 /**
  * Makes each HTTP transport carry what it can:
@@ -56,7 +57,7 @@ public class StreamedResponses implements WebGraphQlInterceptor, Ordered {
             if (!eventStream && stream) {
                 return BAD_REQUEST_STATUS.then(Mono.just(replaced(response, ExecutionResult.newExecutionResult()
                         .addError(GraphqlErrorBuilder.newError().errorType(ErrorType.OperationNotSupported)
-                                .message(SUBSCRIPTION_WITHOUT_STREAM).extensions(Map.of("code", "BAD_REQUEST")).build())
+                                .message(SUBSCRIPTION_WITHOUT_STREAM).extensions(Map.of("code", ErrorCode.BAD_REQUEST.name())).build())
                         .build())));
             }
             if (eventStream && !stream && !response.getExecutionResult().isDataPresent() && !response.getErrors().isEmpty()) {

@@ -63,7 +63,7 @@ class SlowSubscriberTest extends LiveTestBase {
         assertThat(slow.error).isInstanceOf(SubscriptionEnded.class)
                 .hasMessage("subscriber too slow: 256 events buffered (shanzhi.subscriptions.buffer); "
                         + "catch up with a query and subscribe again");
-        assertThat(((SubscriptionEnded) slow.error).code()).isEqualTo(SubscriptionEnded.SUBSCRIBER_TOO_SLOW);
+        assertThat(((SubscriptionEnded) slow.error).code()).isEqualTo(shanzhi.api.ErrorCode.SUBSCRIBER_TOO_SLOW);
 
         live.publish("grid", LiveEvents.GRID_EVENT_REPORTED, cell, row);
         await().atMost(DEADLINE).until(() -> fast.events.size() == published + 1);
