@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import shanzhi.gateway.ApiTestBase;
 
-/** The gateway parses through ParsedDocuments (DGS's own provider, bounded by count, is not used). */
+/** Parsed and validated documents are cached (ParsedDocuments, not DGS's provider bounded by count), so portals' repeated documents skip both steps. */
 class ParsedDocumentsInUseTest extends ApiTestBase {
     @Autowired
     ParsedDocuments documents;
