@@ -34,9 +34,10 @@ final class SourceLoader<K, V> implements MappedBatchLoaderWithContext<K, V> {
         LoadContext context = environment.getKeyContextsList().stream()
                 .filter(LoadContext.class::isInstance).map(LoadContext.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Batch load without a load context"));
-        // The thread's observation (the request's trace) is carried over explicitly: a Reactor context
-        // written here would otherwise hide it from the store call under automatic context propagation.
-        ContextSnapshot current = SNAPSHOTS.captureAll();
+        // The request's observation (its trace) and ids, as Spring for GraphQL copied them from the
+        // request's Reactor context into the GraphQL context: with limited context propagation the
+        // thread a batch is dispatched on holds none of them.
+        ContextSnapshot current = SNAPSHOTS.captureFrom(context.request());
         return source.load(keys, context.scope(), cache)
                 .contextWrite(reactor -> current.updateContext(reactor).put(GraphQLContext.class, context.request()))
                 .toFuture().thenApplyAsync(Function.identity(), context.completions());

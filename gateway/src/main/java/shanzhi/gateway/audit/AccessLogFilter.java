@@ -9,6 +9,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
+import shanzhi.gateway.observability.RequestThreadLocals;
 
 /**
  * Writes the access log line of every HTTP request (SSE included) once its response is done, so
@@ -31,14 +32,16 @@ public class AccessLogFilter implements WebFilter, Ordered {
                 && request.getHeaders().getAccept().contains(MediaType.TEXT_EVENT_STREAM);
         AccessLog.Line line = new AccessLog.Line(request.getId(), sse ? "sse" : "http");
         exchange.getAttributes().put(AccessLog.ATTRIBUTE, line);
-        return chain.filter(exchange).doFinally(signal -> {
+        return Mono.deferContextual(context -> chain.filter(exchange).doFinally(signal -> {
             var status = exchange.getResponse().getStatusCode();
             line.status = status == null ? null : status.value();
             if (line.outcome == null) {
                 line.outcome = outcomeOf(line.status);
             }
-            line.write();
-        });
+            try (var ids = RequestThreadLocals.from(context)) {
+                line.write();
+            }
+        }));
     }
 
     /** For requests no GraphQL answered. */

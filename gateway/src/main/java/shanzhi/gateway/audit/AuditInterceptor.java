@@ -22,6 +22,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import shanzhi.gateway.observability.RequestThreadLocals;
 import shanzhi.api.Caller;
 import shanzhi.api.Forbidden;
 import shanzhi.gateway.signing.ResponseSeal;
@@ -73,11 +74,13 @@ public class AuditInterceptor implements WebGraphQlInterceptor, Ordered {
             return Mono.<AuditEntry>fromCallable(() -> entry(request, response, collector))
                     .flatMap(auditLog::append)
                     .thenReturn(response)
-                    .onErrorResume(failure -> {
-                        log.error("Audit record for operation {} could not be written; the response is withheld",
-                                collector.operationName(), failure);
+                    .onErrorResume(failure -> Mono.deferContextual(context -> {
+                        try (var traced = RequestThreadLocals.from(context)) {
+                            log.error("Audit record for operation {} could not be written; the response is withheld",
+                                    collector.operationName(), failure);
+                        }
                         return Mono.just(withheld(response));
-                    });
+                    }));
         });
     }
 

@@ -34,15 +34,18 @@ public class ErrorTraceIds implements WebGraphQlInterceptor, Ordered {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return chain.next(request).map(response -> {
-            Span span = tracer.currentSpan();
-            if (response.getErrors().isEmpty() || span == null) {
-                return response;
+        // handle, not map: Reactor restores the request's observation (so the tracer's current
+        // span) around handle under limited context propagation.
+        return chain.next(request).handle((response, sink) -> {
+            Span span = response.getErrors().isEmpty() ? null : tracer.currentSpan();
+            if (span == null) {
+                sink.next(response);
+                return;
             }
             String traceId = span.context().traceId();
             List<GraphQLError> traced = response.getExecutionResult().getErrors().stream()
                     .<GraphQLError>map(error -> new TracedError(error, traceId)).toList();
-            return response.transform(result -> result.errors(traced));
+            sink.next(response.transform(result -> result.errors(traced)));
         });
     }
 

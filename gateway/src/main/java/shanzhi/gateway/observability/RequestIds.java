@@ -17,9 +17,9 @@ import reactor.core.publisher.Mono;
  * Gives every request an id, logged with each of its lines (MDC key requestId, beside traceId
  * and spanId) and answered in X-Request-Id. An X-Request-Id set by the ingress is kept when it
  * is a plain token (letters, digits, '-', '_', '.', at most 64), so the ingress's log and ours
- * meet; anything else from the client is replaced. The id travels in the Reactor context and
- * Reactor's automatic context propagation (spring.reactor.context-propagation=auto) puts it in
- * the MDC on whichever thread runs the request.
+ * meet; anything else from the client is replaced. The id travels in the Reactor context (and
+ * from there in the GraphQL context); the lines that log it put it in the MDC with the trace ids
+ * through {@link RequestThreadLocals}, and Reactor's handle and tap do the same.
  */
 @Component
 public class RequestIds implements WebFilter, Ordered {

@@ -12,6 +12,7 @@ import graphql.execution.ExecutionId;
 import graphql.schema.DataFetchingEnvironment;
 
 import shanzhi.api.ErrorCode;
+import shanzhi.gateway.observability.RequestThreadLocals;
 
 /**
  * A field's failure that is none of the API's own errors. DGS's default handler, which would
@@ -28,8 +29,10 @@ final class InternalErrors {
 
     static GraphQLError of(Throwable exception, DataFetchingEnvironment env) {
         String requestId = requestId(env);
-        log.error("Internal error at {} in request {}", env.getExecutionStepInfo() == null ? "?"
-                : env.getExecutionStepInfo().getPath(), requestId, exception);
+        try (var traced = RequestThreadLocals.from(env.getGraphQlContext())) {
+            log.error("Internal error at {} in request {}", env.getExecutionStepInfo() == null ? "?"
+                    : env.getExecutionStepInfo().getPath(), requestId, exception);
+        }
         return GraphqlErrorBuilder.newError(env)
                 .errorType(ErrorType.DataFetchingException)
                 .message("Internal error (request id " + requestId + ")")
